@@ -1,0 +1,23 @@
+// The block registry: a plain record built from the definitions. Every block type is derived from it.
+import type { z } from 'zod';
+import type { BlockDefinition } from './_lib/define-block';
+import { heading } from './heading';
+import { section } from './section';
+
+const definitions = [section, heading] as const;
+
+type Definitions = (typeof definitions)[number];
+export type BlockType = Definitions['type'];
+type DefinitionOf<T extends BlockType> = Extract<Definitions, { type: T }>;
+export type BlockProps<T extends BlockType> = z.output<DefinitionOf<T>['props']>;
+
+export const registry = Object.fromEntries(definitions.map((d) => [d.type, d])) as {
+  [T in BlockType]: DefinitionOf<T>;
+};
+
+/** Looks a block up by a type string from a stored document (which may name an unknown type). */
+export function getBlock(type: string): BlockDefinition | undefined {
+  return Object.hasOwn(registry, type) ? (registry[type as BlockType] as unknown as BlockDefinition) : undefined;
+}
+
+export const blockList: readonly BlockDefinition[] = definitions as unknown as readonly BlockDefinition[];

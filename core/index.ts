@@ -1,0 +1,6 @@
+// Public surface of core: the isomorphic domain model.
+export * from './schema/document';
+export * from './schema/issues';
+export * from './ids';
+export * from './access/requirements';
+export * from './theme-vars';

@@ -1,0 +1,17 @@
+// Client builds: the builder SPA (served under /admin/) and the runtime's hydration entry.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  base: '/_assets/',
+  build: {
+    outDir: 'dist/client',
+    emptyOutDir: true,
+    manifest: true,
+    sourcemap: false,
+    rollupOptions: {
+      input: { builder: 'builder/index.html' },
+    },
+  },
+});
