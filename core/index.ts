@@ -4,3 +4,5 @@ export * from './schema/issues';
 export * from './ids';
 export * from './access/requirements';
 export * from './theme-vars';
+export * from './tree';
+export * from './migrations';

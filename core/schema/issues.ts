@@ -15,7 +15,8 @@ export type DocumentIssue = {
 export function fromZodIssues(issues: z.core.$ZodIssue[], prefix: (string | number)[] = []): DocumentIssue[] {
   return issues.map((i) => {
     const path = [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    const field = i.path.length > 0 ? String(i.path[0]) : undefined;
+    // An unknown key sits at the object's own path, so the key itself is the field at fault.
+    const field = i.path.length > 0 ? String(i.path[0]) : i.code === 'unrecognized_keys' ? i.keys[0] : undefined;
     return { path, ...(field ? { field } : {}), message: i.message };
   });
 }
