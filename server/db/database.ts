@@ -1,0 +1,48 @@
+// Opens the store: an SQLite file (default) or Postgres (scale-out), behind one Kysely interface.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
+import type { Config } from '../config';
+import type { DB } from './schema';
+import { ImmediateSqliteDialect } from './sqlite-driver';
+import * as m0001 from './migrations/0001-foundation';
+
+export type Db = Kysely<DB>;
+
+/** Ordered, versioned migrations; the names sort in the order they run. */
+const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export function openSqlite(file: string): Database.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+export async function openDatabase(config: Config['database']): Promise<Db> {
+  if (config.kind === 'sqlite') return new Kysely<DB>({ dialect: new ImmediateSqliteDialect(openSqlite(config.file)) });
+  const { default: pg } = await import('pg');
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 10 }) }) });
+}
+
+/** Applies pending migrations; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Reads are fine outside a transaction; every write goes through here (BEGIN IMMEDIATE on SQLite). */
+export function writeTx<T>(db: Db, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}

@@ -1,0 +1,97 @@
+// Table types for Kysely. Timestamps are ISO-8601 text and booleans 0/1 integers, the same on
+// SQLite and Postgres, so one set of queries serves both.
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export type AdminRole = 'owner' | 'admin' | 'designer';
+
+export interface AdminsTable {
+  id: string;
+  email: string;
+  name: string;
+  role: AdminRole;
+  password_hash: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AdminSessionsTable {
+  id_hash: string;
+  admin_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  blocked_until: string | null;
+}
+
+export interface PortalsTable {
+  id: string;
+  slug: string;
+  name: string;
+  active: number;
+  is_default: number;
+  archived_at: string | null;
+  published_version_id: string | null;
+  settings: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PortalDomainsTable {
+  domain: string;
+  portal_id: string;
+  created_at: string;
+}
+
+export interface PortalDraftsTable {
+  portal_id: string;
+  document: string;
+  revision: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface PortalVersionsTable {
+  id: string;
+  portal_id: string;
+  number: number;
+  document: string;
+  note: string;
+  draft_revision: number;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_type: 'admin' | 'system' | 'portal-user' | 'api-key';
+  actor_id: string | null;
+  portal_id: string | null;
+  action: string;
+  target: string | null;
+  details: string;
+}
+
+export interface DB {
+  admins: AdminsTable;
+  admin_sessions: AdminSessionsTable;
+  auth_throttle: AuthThrottleTable;
+  portals: PortalsTable;
+  portal_domains: PortalDomainsTable;
+  portal_drafts: PortalDraftsTable;
+  portal_versions: PortalVersionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Admin = Selectable<AdminsTable>;
+export type PortalRow = Selectable<PortalsTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;

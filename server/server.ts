@@ -1,0 +1,47 @@
+// Starts Portico: open and migrate the store, bootstrap the first admin, seed the demo, listen.
+// Used by main.ts and by the integration tests (real HTTP on an ephemeral port).
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Config } from './config';
+import { migrateToLatest, openDatabase, type Db } from './db/database';
+import { createApp } from './http/app';
+import { bootstrapAdmin } from './services/admins';
+import { seedDemo } from './seed/demo';
+
+export type Running = { url: string; port: number; db: Db; server: Server; close: () => Promise<void> };
+
+export async function startServer(config: Config, log: (msg: string) => void = console.log): Promise<Running> {
+  const db = await openDatabase(config.database);
+  await migrateToLatest(db);
+  const admin = await bootstrapAdmin(db, config.adminEmail, config.adminPassword);
+  if (admin?.generatedPassword) {
+    log(`Created the first admin ${admin.email} with the password: ${admin.generatedPassword}`);
+    log('It is shown only this once: sign in and change it.');
+  } else if (admin) {
+    log(`Created the first admin ${admin.email} (password from ADMIN_PASSWORD).`);
+  }
+  const seeded = config.seed === 'demo' ? await seedDemo(db) : false;
+  if (seeded) log('Seeded the demo portal "customer".');
+
+  const vite = config.dev
+    ? await (await import('vite')).createServer({ server: { middlewareMode: true }, appType: 'custom', base: '/_assets/' })
+    : undefined;
+  const app = createApp({ db, config, vite, log });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  server.keepAliveTimeout = 65_000;
+  const port = (server.address() as AddressInfo).port;
+  const url = config.publicUrl ? config.publicUrl.origin : `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      });
+      await vite?.close();
+      await db.destroy();
+    })());
+  return { url, port, db, server, close };
+}
