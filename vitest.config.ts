@@ -23,6 +23,20 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        // The same integration suite against Postgres, the scale-out store (a database per server).
+        test: {
+          name: 'integration-pg',
+          include: ['tests/integration/**/*.test.ts'],
+          // SIGKILL durability is a property of the SQLite file; Postgres guarantees its own.
+          exclude: ['tests/integration/crash-safety.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+          env: { PORTICO_TEST_PG: process.env.PORTICO_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+        },
+      },
     ],
   },
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { PortalDocument } from '../../core';
 import { blankDocument } from '../../templates/starters/blank';
 import { writeTx, type Db } from '../db/database';
+import { isSqlite } from '../db/dialect';
 import type { DB, PortalRow } from '../db/schema';
 import { newRowId } from '../auth/tokens';
 import { audit } from './audit';
@@ -87,8 +88,11 @@ async function summarize(db: Kysely<DB>, rows: PortalRow[]): Promise<PortalSumma
   });
 }
 
-async function requirePortal(db: Kysely<DB>, id: string): Promise<PortalRow> {
-  const row = await db.selectFrom('portals').selectAll().where('id', '=', id).executeTakeFirst();
+/** Loads a portal; inside a write transaction on Postgres, also locks its row (SQLite's BEGIN IMMEDIATE already serializes writers). */
+async function requirePortal(db: Kysely<DB>, id: string, lock = false): Promise<PortalRow> {
+  let q = db.selectFrom('portals').selectAll().where('id', '=', id);
+  if (lock && !isSqlite(db)) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
   if (!row) throw notFound();
   return row;
 }
@@ -237,12 +241,14 @@ export async function saveDraft(
     }
     const revision = row.revision + 1;
     const updatedAt = now();
-    await trx
+    // The revision guard in the WHERE makes this safe without BEGIN IMMEDIATE too (Postgres, READ COMMITTED).
+    const updated = await trx
       .updateTable('portal_drafts')
       .set({ document: json, revision, updated_at: updatedAt, updated_by: actor.id })
       .where('portal_id', '=', input.id)
       .where('revision', '=', row.revision)
-      .execute();
+      .executeTakeFirst();
+    if (updated.numUpdatedRows !== 1n) throw new TRPCError({ code: 'CONFLICT', message: 'The draft was saved by someone else at the same moment. Reload it, or review and overwrite.' });
     return { revision, updatedAt };
   });
 }
@@ -252,7 +258,7 @@ export type VersionSummary = { id: string; number: number; note: string; created
 export async function publish(db: Db, actor: Actor, input: { id: string; note: string }): Promise<VersionSummary> {
   const id = newRowId();
   await writeTx(db, async (trx) => {
-    const portal = await requirePortal(trx, input.id);
+    const portal = await requirePortal(trx, input.id, true);
     const draft = await trx.selectFrom('portal_drafts').selectAll().where('portal_id', '=', portal.id).executeTakeFirstOrThrow();
     // Re-validate: a stored draft from an older schema is upgraded before it becomes immutable.
     const document = readStoredDocument(draft.document);

@@ -10,9 +10,34 @@ export const OWNER = { email: 'owner@portico.test', password: 'owner-password-1'
 
 export type TestServer = Running & { dataDir: string; logs: string[]; stop: () => Promise<void> };
 
+/** With PORTICO_TEST_PG set (the integration-pg project), each server gets a fresh Postgres database. */
+const PG_ADMIN_URL = process.env.PORTICO_TEST_PG;
+
+async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const name = `portico_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL!);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-it-'));
+  const pgDb = PG_ADMIN_URL ? await createPgDatabase() : undefined;
   const config = loadConfig({
+    ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -30,6 +55,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     logs,
     stop: async () => {
       await running.close();
+      await pgDb?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

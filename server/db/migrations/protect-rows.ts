@@ -1,7 +1,9 @@
 // Database-level immutability: triggers that refuse UPDATE and DELETE on a table, on SQLite and Postgres.
-import { sql, SqliteAdapter, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
-export const isSqlite = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof SqliteAdapter;
+import { isSqlite } from '../dialect';
+
+export { isSqlite };
 
 export async function protectRows(db: Kysely<unknown>, table: string, reason: string): Promise<void> {
   const t = sql.raw(table);
