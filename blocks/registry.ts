@@ -1,10 +1,43 @@
 // The block registry: a plain record built from the definitions. Every block type is derived from it.
 import type { z } from 'zod';
 import type { BlockDefinition } from './_lib/define-block';
+import { accordion } from './accordion';
+import { alert } from './alert';
+import { button } from './button';
+import { card } from './card';
+import { columns } from './columns';
+import { contactCard } from './contact-card';
+import { divider } from './divider';
+import { footer } from './footer';
+import { grid } from './grid';
 import { heading } from './heading';
+import { hero } from './hero';
+import { image } from './image';
+import { quickLinks } from './quick-links';
+import { richText } from './rich-text';
 import { section } from './section';
+import { spacer } from './spacer';
+import { tabs } from './tabs';
 
-const definitions = [section, heading] as const;
+const definitions = [
+  section,
+  columns,
+  grid,
+  tabs,
+  divider,
+  spacer,
+  heading,
+  richText,
+  image,
+  button,
+  card,
+  hero,
+  alert,
+  accordion,
+  contactCard,
+  quickLinks,
+  footer,
+] as const;
 
 type Definitions = (typeof definitions)[number];
 export type BlockType = Definitions['type'];

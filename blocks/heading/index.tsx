@@ -10,10 +10,10 @@ export const heading = defineBlock({
   icon: 'heading',
   props: z
     .object({
-      text: z.string().min(1, 'a heading needs text').max(200).default('Heading'),
-      level: z.enum(['h1', 'h2', 'h3', 'h4']).default('h2'),
-      align: z.enum(['left', 'center', 'right']).default('left'),
-      eyebrow: z.string().max(80).default(''),
+      text: z.string().min(1, 'a heading needs text').max(200).default('Heading').meta({ label: 'Text' }),
+      level: z.enum(['h1', 'h2', 'h3', 'h4']).default('h2').meta({ label: 'Level' }),
+      align: z.enum(['left', 'center', 'right']).default('left').meta({ label: 'Alignment' }),
+      eyebrow: z.string().max(80).default('').meta({ label: 'Eyebrow', help: 'A short line above the heading.' }),
     })
     .strict(),
   Render: ({ props }) => {

@@ -10,9 +10,9 @@ export const section = defineBlock({
   icon: 'section',
   props: z
     .object({
-      background: z.enum(['none', 'surface', 'primary', 'muted']).default('none'),
-      padding: z.enum(['none', 'small', 'medium', 'large']).default('medium'),
-      width: z.enum(['narrow', 'normal', 'wide', 'full']).default('normal'),
+      background: z.enum(['none', 'surface', 'primary', 'muted']).default('none').meta({ label: 'Background' }),
+      padding: z.enum(['none', 'small', 'medium', 'large']).default('medium').meta({ label: 'Padding' }),
+      width: z.enum(['narrow', 'normal', 'wide', 'full']).default('normal').meta({ label: 'Content width' }),
     })
     .strict(),
   slots: ['body'],
