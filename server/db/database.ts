@@ -7,12 +7,14 @@ import type { Config } from '../config';
 import type { DB } from './schema';
 import { ImmediateSqliteDialect } from './sqlite-driver';
 import * as m0001 from './migrations/0001-foundation';
+import * as m0002 from './migrations/0002-assets';
 
 export type Db = Kysely<DB>;
 
 /** Ordered, versioned migrations; the names sort in the order they run. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-assets': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -81,6 +81,20 @@ export interface AuditLogTable {
   details: string;
 }
 
+export interface AssetsTable {
+  id: string;
+  portal_id: string | null;
+  file_name: string;
+  original_name: string;
+  mime: string;
+  bytes: number;
+  width: number;
+  height: number;
+  sha256: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface DB {
   admins: AdminsTable;
   admin_sessions: AdminSessionsTable;
@@ -90,8 +104,10 @@ export interface DB {
   portal_drafts: PortalDraftsTable;
   portal_versions: PortalVersionsTable;
   audit_log: AuditLogTable;
+  assets: AssetsTable;
 }
 
 export type Admin = Selectable<AdminsTable>;
 export type PortalRow = Selectable<PortalsTable>;
+export type AssetRow = Selectable<AssetsTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;

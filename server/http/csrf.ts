@@ -5,7 +5,8 @@ import type { NextFunction, Request, Response } from 'express';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function sameOrigin(req: Request): { ok: true } | { ok: false; reason: string } {
+/** The same-origin rule alone, for routes that accept other bodies than JSON (image uploads). */
+export function sameOrigin(req: Request): { ok: true } | { ok: false; reason: string } {
   const site = req.get('sec-fetch-site');
   if (site) return site === 'same-origin' || site === 'none' ? { ok: true } : { ok: false, reason: `cross-site request (Sec-Fetch-Site: ${site})` };
   const origin = req.get('origin');
