@@ -1,4 +1,5 @@
 // Client builds: the builder SPA (served under /admin/) and the runtime's hydration entry.
+// The runtime's server renderer is a second, SSR build: see scripts/build.mjs.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -11,7 +12,7 @@ export default defineConfig({
     manifest: true,
     sourcemap: false,
     rollupOptions: {
-      input: { builder: 'builder/index.html' },
+      input: { builder: 'builder/index.html', runtime: 'runtime/entry-client.tsx' },
     },
   },
 });

@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['core/**/*.test.ts', 'blocks/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'builder/**/*.test.{ts,tsx}', 'runtime/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
@@ -14,7 +15,9 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/helpers/global-setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -27,7 +30,9 @@ export default defineConfig({
         // The same integration suite against Postgres, the scale-out store (a database per server).
         test: {
           name: 'integration-pg',
+          sequence: { groupOrder: 2 },
           include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/helpers/global-setup.ts'],
           // SIGKILL durability is a property of the SQLite file; Postgres guarantees its own.
           exclude: ['tests/integration/crash-safety.test.ts'],
           environment: 'node',

@@ -6,3 +6,6 @@ export * from './access/requirements';
 export * from './theme-vars';
 export * from './tree';
 export * from './migrations';
+export * from './access/visibility';
+export * from './routing';
+export * from './page-payload';

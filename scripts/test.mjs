@@ -43,6 +43,15 @@ function readJson(file) {
 if (want('typecheck')) check('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 if (want('lint')) check('lint', bin('eslint'), ['--max-warnings=0', '.']);
 
+if (want('vitest') || want('e2e')) {
+  // Both suites serve portals through the built runtime.
+  const build = run('build bundles', process.execPath, [path.join(root, 'scripts/build.mjs')]);
+  if (!build.ok) {
+    failed++;
+    report.push('build: FAILED');
+  }
+}
+
 if (want('vitest')) {
   const out = path.join(tmp, 'vitest.json');
   fs.rmSync(out, { force: true });
@@ -57,21 +66,15 @@ if (want('vitest')) {
 }
 
 if (want('e2e')) {
-  const build = run('build client bundles', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
-  if (!build.ok) {
-    failed++;
-    report.push('build: FAILED');
-  } else {
-    const out = path.join(tmp, 'playwright.json');
-    fs.rmSync(out, { force: true });
-    const { ok, seconds } = run('e2e tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-    const stats = readJson(out)?.stats;
-    const p = stats?.expected ?? 0;
-    const f = (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) + (!stats || (!ok && !stats.unexpected) ? 1 : 0);
-    passed += p;
-    failed += f;
-    report.push(`playwright: ${p} passed, ${f} failed (${seconds}s)`);
-  }
+  const out = path.join(tmp, 'playwright.json');
+  fs.rmSync(out, { force: true });
+  const { ok, seconds } = run('e2e tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const stats = readJson(out)?.stats;
+  const p = stats?.expected ?? 0;
+  const f = (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) + (!stats || (!ok && !stats.unexpected) ? 1 : 0);
+  passed += p;
+  failed += f;
+  report.push(`playwright: ${p} passed, ${f} failed (${seconds}s)`);
 }
 
 console.log('\nSummary');

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { Config } from './config';
 import { migrateToLatest, openDatabase, type Db } from './db/database';
 import { createApp } from './http/app';
+import { loadRenderer } from './published/renderer';
 import { bootstrapAdmin } from './services/admins';
 import { seedDemo } from './seed/demo';
 
@@ -26,7 +27,8 @@ export async function startServer(config: Config, log: (msg: string) => void = c
   const vite = config.dev
     ? await (await import('vite')).createServer({ server: { middlewareMode: true }, appType: 'custom', base: '/_assets/' })
     : undefined;
-  const app = createApp({ db, config, vite, log });
+  const renderer = await loadRenderer(vite);
+  const app = createApp({ db, config, renderer, vite, log });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });

@@ -9,15 +9,18 @@ import type { Db } from '../db/database';
 import { readAdminSession } from '../auth/admin-sessions';
 import { adminRouter } from '../routers/admin';
 import { requireJsonSameOrigin } from './csrf';
+import { mountUploads } from './uploads';
 import { securityHeaders } from './security-headers';
+import type { Renderer } from '../published/renderer';
+import { runtimeRoutes } from '../published/routes';
 import type { ViteDevServer } from 'vite';
 
 export const MAX_API_BODY_BYTES = 2 * 1024 * 1024;
 const CLIENT_DIR = path.resolve(import.meta.dirname, '../../dist/client');
 
-export type AppDeps = { db: Db; config: Config; vite?: ViteDevServer | undefined; log: (msg: string) => void };
+export type AppDeps = { db: Db; config: Config; renderer: Renderer; vite?: ViteDevServer | undefined; log: (msg: string) => void };
 
-export function createApp({ db, config, vite, log }: AppDeps): express.Express {
+export function createApp({ db, config, renderer, vite, log }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -49,6 +52,9 @@ export function createApp({ db, config, vite, log }: AppDeps): express.Express {
     }),
   );
 
+  // Image uploads (admin) and their public files; before the SPA, portal and 404 routes.
+  mountUploads(app, { db, config, log });
+
   if (vite) {
     app.use(vite.middlewares);
   } else {
@@ -72,6 +78,9 @@ export function createApp({ db, config, vite, log }: AppDeps): express.Express {
       next(err);
     }
   });
+
+  // Published portals: custom domains, /p/:slug, /portal.
+  app.use(runtimeRoutes({ db, config, renderer, vite, log }));
 
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
 

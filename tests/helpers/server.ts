@@ -136,3 +136,19 @@ export async function adminWithRole(base: string, owner: Client, role: 'admin' |
   if (r.status !== 200) throw new Error(`admins.create failed: ${r.error?.message}`);
   return signIn(base, { email, password });
 }
+
+/** A GET with a chosen Host header (fetch does not allow setting Host), for custom-domain tests. */
+export async function getWithHost(base: string, path: string, host: string): Promise<{ status: number; body: string }> {
+  const { request } = await import('node:http');
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: { host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

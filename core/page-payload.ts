@@ -1,0 +1,23 @@
+// What the server sends to render a portal page: the same object is rendered to HTML on the server,
+// embedded for hydration, and returned by `portal.page` for client-side navigation. It contains only
+// what the viewer may see: blocks are already filtered.
+import type { BlockNode, Theme } from './schema/document';
+
+export type NavItem = { id: string; title: string; href: string; icon?: string; current: boolean };
+
+export type PagePayload = {
+  status: 200 | 404;
+  portal: { name: string; slug: string; basePath: string; locale: string };
+  page: { id: string; path: string; title: string; params: Record<string, string>; blocks: BlockNode[] };
+  nav: NavItem[];
+  theme: Omit<Theme, 'customCss'>;
+  user: { firstName: string; lastName: string; email: string } | null;
+  /** Results of the visible data blocks' requests, by block id. */
+  data: Record<string, unknown>;
+};
+
+/** Joins a portal base and a portal-relative path: ('/p/acme', '/') → '/p/acme/', ('', '/x') → '/x'. */
+export function portalHref(basePath: string, path: string): string {
+  if (path === '/' || path === '') return `${basePath}/`;
+  return `${basePath}${path.startsWith('/') ? path : `/${path}`}`;
+}

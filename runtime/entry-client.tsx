@@ -1,0 +1,80 @@
+// Browser entry: hydrates the server-rendered page, then navigates between portal pages by fetching
+// `portal.page` (the same filtered payload the server rendered) instead of reloading.
+import { startTransition, useEffect, useState } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import type { PagePayload } from '../core';
+import { PortalApp } from './portal-app';
+import './styles/base.css';
+
+// Every block's stylesheet, bundled into the runtime's one CSS file.
+import.meta.glob('../blocks/*/style.css', { eager: true });
+import.meta.glob('../blocks/_lib/*.css', { eager: true });
+
+const dataEl = document.getElementById('portico-data');
+const initial = JSON.parse(dataEl?.textContent ?? 'null') as PagePayload | null;
+
+async function fetchPage(basePath: string, path: string): Promise<PagePayload> {
+  const input = encodeURIComponent(JSON.stringify({ path }));
+  const res = await fetch(`${basePath}/_api/trpc/page?input=${input}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  if (!res.ok && res.status !== 404) throw new Error(`page request failed: ${res.status}`);
+  const body = (await res.json()) as { result?: { data: PagePayload } };
+  if (!body.result) throw new Error('page request failed');
+  return body.result.data;
+}
+
+/** The portal-relative path of a link, when it is one the app can navigate to itself. */
+function internalPath(anchor: HTMLAnchorElement, basePath: string): string | null {
+  if (anchor.target && anchor.target !== '_self') return null;
+  if (anchor.hasAttribute('download') || anchor.origin !== location.origin) return null;
+  const path = anchor.pathname;
+  const base = basePath === '' ? '' : basePath;
+  if (base && path !== base && !path.startsWith(`${base}/`)) return null;
+  const rel = path.slice(base.length) || '/';
+  if (/^\/(_api|_assets|uploads|s|login|logout|register|forgot-password|reset-password|invite)(\/|$)/.test(rel)) return null;
+  return rel;
+}
+
+function ClientApp({ first }: { first: PagePayload }) {
+  const [payload, setPayload] = useState(first);
+
+  useEffect(() => {
+    const basePath = first.portal.basePath;
+    const go = async (path: string, href: string, push: boolean) => {
+      try {
+        const next = await fetchPage(basePath, path);
+        startTransition(() => setPayload(next));
+        if (push) history.pushState(null, '', href);
+        document.title = `${next.page.title} · ${next.portal.name}`;
+        window.scrollTo(0, 0);
+        document.getElementById('main')?.focus({ preventScroll: true });
+      } catch {
+        // Anything unexpected: let the browser do a full navigation.
+        location.assign(href);
+      }
+    };
+    const onClick = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const anchor = (e.target as Element | null)?.closest?.('a[href]');
+      if (!(anchor instanceof HTMLAnchorElement)) return;
+      const path = internalPath(anchor, basePath);
+      if (path === null || anchor.hash) return;
+      e.preventDefault();
+      void go(path, anchor.href, true);
+    };
+    const onPop = () => {
+      const rel = location.pathname.slice(basePath.length) || '/';
+      void go(rel, location.href, false);
+    };
+    document.addEventListener('click', onClick);
+    window.addEventListener('popstate', onPop);
+    return () => {
+      document.removeEventListener('click', onClick);
+      window.removeEventListener('popstate', onPop);
+    };
+  }, [first.portal.basePath]);
+
+  return <PortalApp payload={payload} />;
+}
+
+const root = document.getElementById('app');
+if (initial && root) hydrateRoot(root, <ClientApp first={initial} />);

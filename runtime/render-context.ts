@@ -1,0 +1,16 @@
+// Builds the RenderContext blocks receive, from a page payload. Same on server and client, so
+// hydration matches.
+import { pickText, portalHref, type PagePayload } from '../core';
+import type { RenderContext } from '../blocks';
+
+export function renderContextFor(payload: PagePayload): RenderContext {
+  const { portal } = payload;
+  return {
+    mode: 'runtime',
+    locale: portal.locale,
+    portal: { name: portal.name, slug: portal.slug, basePath: portal.basePath },
+    user: payload.user,
+    href: (path) => (/^[a-z]+:/i.test(path) || path.startsWith('//') ? path : portalHref(portal.basePath, path)),
+    t: (text) => pickText(text, portal.locale),
+  };
+}

@@ -1,0 +1,23 @@
+// The portal API: `page` returns the same filtered payload the server renders, for client-side
+// navigation. The runtime imports only `type PortalRouter`.
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { normalizePath } from '../../../core';
+import { portalRouterFactory, portalVisitor } from '../../portal-trpc';
+import { buildPagePayload } from '../../published/page-payload';
+import { loadPublishedVersion } from '../../published/version-cache';
+
+export const portalRouter = portalRouterFactory({
+  page: portalVisitor.input(z.object({ path: z.string().min(1).max(500) }).strict()).query(async ({ ctx, input }) => {
+    if (!ctx.portal.publishedVersionId) throw new TRPCError({ code: 'NOT_FOUND', message: 'This portal has not been published yet.' });
+    const path = normalizePath(input.path);
+    if (!path || !path.startsWith('/')) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input: path must start with "/".' });
+    const version = await loadPublishedVersion(ctx.db, ctx.portal.publishedVersionId);
+    const { payload } = buildPagePayload(version, ctx.portal, path, ctx.viewer);
+    // A page that is unknown (or hidden) is a 404 with the same payload the HTML 404 renders.
+    if (payload.status === 404) ctx.res.status(404);
+    return payload;
+  }),
+});
+
+export type PortalRouter = typeof portalRouter;
