@@ -38,6 +38,11 @@ function ClientApp({ first }: { first: PagePayload }) {
   const [payload, setPayload] = useState(first);
 
   useEffect(() => {
+    // A marker for tests and monitoring: the page is interactive from here on.
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
+
+  useEffect(() => {
     const basePath = first.portal.basePath;
     const go = async (path: string, href: string, push: boolean) => {
       try {

@@ -1,4 +1,5 @@
 // Environment configuration (DESIGN.md section 6), validated once at start-up with clear messages.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -25,6 +26,10 @@ const envSchema = z.object({
   ),
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('production')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['silent', 'info', 'debug']).default('info')),
+  WORKERS: z.preprocess(
+    emptyToUndefined,
+    z.union([z.literal('auto'), z.coerce.number().int().min(1, 'WORKERS is a whole number ≥ 1 or "auto"').max(64)], { error: 'WORKERS is a whole number ≥ 1 or "auto"' }).default(1),
+  ),
 });
 
 export type Config = {
@@ -41,6 +46,8 @@ export type Config = {
   trustProxy: string | number | false;
   dev: boolean;
   logLevel: 'silent' | 'info' | 'debug';
+  /** Server processes sharing the port (node:cluster); 1 runs in-process. */
+  workers: number;
 };
 
 export class ConfigError extends Error {}
@@ -76,5 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: tp === undefined || tp === 'false' ? false : /^\d+$/.test(tp) ? Number(tp) : tp,
     dev: e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
+    // Vite's dev server is one process; so is development.
+    workers: e.NODE_ENV === 'development' ? 1 : e.WORKERS === 'auto' ? availableParallelism() : e.WORKERS,
   };
 }

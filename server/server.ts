@@ -11,8 +11,8 @@ import { seedDemo } from './seed/demo';
 
 export type Running = { url: string; port: number; db: Db; server: Server; close: () => Promise<void> };
 
-export async function startServer(config: Config, log: (msg: string) => void = console.log): Promise<Running> {
-  const db = await openDatabase(config.database);
+/** Migrates, creates the first admin and seeds the demo: once, before any worker serves. */
+export async function prepareDatabase(db: Db, config: Config, log: (msg: string) => void): Promise<void> {
   await migrateToLatest(db);
   const admin = await bootstrapAdmin(db, config.adminEmail, config.adminPassword);
   if (admin?.generatedPassword) {
@@ -23,6 +23,15 @@ export async function startServer(config: Config, log: (msg: string) => void = c
   }
   const seeded = config.seed === 'demo' ? await seedDemo(db) : false;
   if (seeded) log('Seeded the demo portal "customer".');
+}
+
+export async function startServer(
+  config: Config,
+  log: (msg: string) => void = console.log,
+  opts: { prepared?: boolean } = {},
+): Promise<Running> {
+  const db = await openDatabase(config.database);
+  if (!opts.prepared) await prepareDatabase(db, config, log);
 
   const vite = config.dev
     ? await (await import('vite')).createServer({ server: { middlewareMode: true }, appType: 'custom', base: '/_assets/' })

@@ -4,6 +4,7 @@ import type { Requirement } from './requirements';
 import { anonymousViewer, decideVisibility, filterBlocks, type HiddenBlock, type Viewer } from './visibility';
 
 const signedIn = (roles: string[] = [], grants: string[] = []): Viewer => ({
+  key: `${roles}|${grants}`,
   signedIn: true,
   roles,
   can: (r: Requirement) => grants.includes('action' in r ? r.action : `${r.entity}.${r.op}`),

@@ -5,13 +5,15 @@ import type { BlockNode, Visibility } from '../schema/document';
 import type { Requirement } from './requirements';
 
 export type Viewer = {
+  /** Equal for viewers whose decisions are equal (same sign-in state, roles and grants): a cache key. */
+  key: string;
   signedIn: boolean;
   roles: readonly string[];
   /** Whether the viewer's grants satisfy a requirement (entity op or named action). */
   can: (requirement: Requirement) => boolean;
 };
 
-export const anonymousViewer: Viewer = { signedIn: false, roles: [], can: () => false };
+export const anonymousViewer: Viewer = { key: 'anonymous', signedIn: false, roles: [], can: () => false };
 
 export type HiddenReason =
   | { kind: 'audience'; audience: 'signed-in' }

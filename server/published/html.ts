@@ -17,6 +17,28 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** Serialized block trees by array identity: filtered trees are memoized per page and viewer. */
+const blocksJson = new WeakMap<object, string>();
+/** Theme CSS and favicons by theme object (one per published document). */
+const themeCss = new WeakMap<object, string>();
+
+/** The payload as script-safe JSON; the (large, stable) block tree is serialized once. */
+export function payloadJson(payload: PagePayload): string {
+  const { page, ...rest } = payload;
+  const { blocks, ...pageRest } = page;
+  let tree = blocksJson.get(blocks);
+  if (tree === undefined) blocksJson.set(blocks, (tree = jsonForScript(blocks)));
+  // `page` is the last key, so the head ends with "}}": splice the tree in before those braces.
+  const head = jsonForScript({ ...rest, page: pageRest });
+  return `${head.slice(0, -2)},"blocks":${tree}}}`;
+}
+
+function cssFor(theme: PagePayload['theme']): string {
+  let css = themeCss.get(theme);
+  if (css === undefined) themeCss.set(theme, (css = themeToCss(theme as Parameters<typeof themeToCss>[0])));
+  return css;
+}
+
 /** A favicon in the portal's colour with its initial, when the theme has none. */
 function defaultFavicon(payload: PagePayload): string {
   const letter = escapeHtml((payload.portal.name.trim()[0] ?? 'P').toUpperCase());
@@ -37,7 +59,7 @@ export function renderDocument(payload: PagePayload, appHtml: string, assets: Cl
     `<meta name="color-scheme" content="${scheme}">`,
     `<title>${escapeHtml(title)}</title>`,
     `<link rel="icon" href="${escapeHtml(favicon)}">`,
-    `<style>${themeToCss(payload.theme as Parameters<typeof themeToCss>[0])}</style>`,
+    `<style>${cssFor(payload.theme)}</style>`,
     ...assets.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
     ...assets.scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`),
     ...(assets.preloads ?? []).map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">`),
@@ -45,7 +67,7 @@ export function renderDocument(payload: PagePayload, appHtml: string, assets: Cl
     '</head>',
     '<body>',
     `<div id="app">${appHtml}</div>`,
-    `<script type="application/json" id="portico-data">${jsonForScript(payload)}</script>`,
+    `<script type="application/json" id="portico-data">${payloadJson(payload)}</script>`,
     '</body>',
     '</html>',
   ].join('');

@@ -1,6 +1,8 @@
 // Finds the portal a request is for: a custom domain (Host header), `/p/:slug`, or `/portal` (the
 // default portal). Only live data: deactivating or archiving a portal applies at the next request.
 import type { Db } from '../db/database';
+import { arg, prepareQuery } from '../db/prepared';
+import type { DB } from '../db/schema';
 
 export type ResolvedPortal = {
   id: string;
@@ -31,23 +33,26 @@ function toResolved(row: Row | undefined, basePath: string): ResolvedPortal | nu
   };
 }
 
-export async function portalByDomain(db: Db, host: string): Promise<ResolvedPortal | null> {
-  const hostname = host.toLowerCase().replace(/:\d+$/, '');
-  const row = await db
+// Every request resolves its portal, so these are compiled once (see db/prepared.ts).
+const byDomain = prepareQuery<DB, Row, [string]>((db) =>
+  db
     .selectFrom('portal_domains as d')
     .innerJoin('portals as p', 'p.id', 'd.portal_id')
     .select(COLUMNS.map((c) => `p.${c}` as const))
-    .where('d.domain', '=', hostname)
-    .executeTakeFirst();
-  return toResolved(row, '');
+    .where('d.domain', '=', arg(0)),
+);
+const bySlug = prepareQuery<DB, Row, [string]>((db) => db.selectFrom('portals').select(COLUMNS).where('slug', '=', arg(0)));
+const byDefault = prepareQuery<DB, Row, []>((db) => db.selectFrom('portals').select(COLUMNS).where('is_default', '=', 1));
+
+export async function portalByDomain(db: Db, host: string): Promise<ResolvedPortal | null> {
+  const hostname = host.toLowerCase().replace(/:\d+$/, '');
+  return toResolved((await byDomain(db, hostname))[0], '');
 }
 
 export async function portalBySlug(db: Db, slug: string): Promise<ResolvedPortal | null> {
-  const row = await db.selectFrom('portals').select(COLUMNS).where('slug', '=', slug).executeTakeFirst();
-  return toResolved(row, `/p/${slug}`);
+  return toResolved((await bySlug(db, slug))[0], `/p/${slug}`);
 }
 
 export async function defaultPortal(db: Db): Promise<ResolvedPortal | null> {
-  const row = await db.selectFrom('portals').select(COLUMNS).where('is_default', '=', 1).executeTakeFirst();
-  return toResolved(row, '/portal');
+  return toResolved((await byDefault(db))[0], '/portal');
 }

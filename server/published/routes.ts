@@ -54,7 +54,8 @@ export function runtimeRoutes({ db, config, renderer, vite, log }: Deps): expres
     const appHtml = vite ? await renderPageDev(vite, payload) : renderer.renderPage(payload);
     let html = renderDocument(payload, appHtml, renderer.assets);
     if (renderer.transformHtml) html = await renderer.transformHtml(req.originalUrl, html);
-    res.status(payload.status).type('html').set('Cache-Control', 'private, no-cache').send(html);
+    // No ETag: hashing every page costs more than the rare revalidation saves.
+    res.status(payload.status).type('html').set('Cache-Control', 'private, no-cache').end(html);
   }
 
   const wrap = (resolve: (req: Request) => Promise<ResolvedPortal | null>) => (req: Request, res: Response, next: NextFunction) => {

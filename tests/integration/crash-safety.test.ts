@@ -80,3 +80,34 @@ describe('crash safety', () => {
     }
   }, 90_000);
 });
+
+describe('several workers (WORKERS=2)', () => {
+  it('prepares the database once and serves from every worker on one port', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-workers-'));
+    const child = await startChildServer({ ...env, DATA_DIR: dir, WORKERS: '2', SEED: 'demo' });
+    try {
+      expect(child.output()).toContain('(2 workers)');
+      // Many requests: both workers answer, and writes from either land in the one database.
+      const results = await Promise.all(Array.from({ length: 40 }, () => fetch(`${child.url}/portal/`).then((r) => r.status)));
+      expect(results.every((s) => s === 200)).toBe(true);
+      const clients = await Promise.all(Array.from({ length: 4 }, async () => {
+        const c = new Client(child.url);
+        expect((await c.mutate('auth.login', OWNER)).status).toBe(200);
+        return c;
+      }));
+      const id = (await clients[0]!.query<{ id: string }[]>('portals.list')).data![0]!.id;
+      for (let i = 0; i < 8; i++) {
+        const c = clients[i % clients.length]!;
+        const r = await c.mutate<{ name: string }>('portals.update', { id, name: `Portal ${i}` });
+        expect(r.status).toBe(200);
+      }
+      expect((await clients[3]!.query<{ name: string }>('portals.get', { id })).data!.name).toBe('Portal 7');
+      // The demo was seeded exactly once.
+      expect((await clients[1]!.query<unknown[]>('portals.list')).data).toHaveLength(1);
+    } finally {
+      child.proc.kill('SIGTERM');
+      await waitForExit(child.proc);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
