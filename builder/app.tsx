@@ -1,21 +1,54 @@
-// The builder shell: sign-in, then the list of portals. The page editor arrives with its own issue.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, errorMessage, isUnauthorized } from './api';
-
-type Me = Awaited<ReturnType<typeof api.auth.me.query>>;
-type Portal = Awaited<ReturnType<typeof api.portals.list.query>>[number];
+// The builder app: sign-in, then the portal list or a portal's workspace, by path.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, errorMessage, isUnauthorized, useTRPC } from './api';
+import { parseRoute, usePath } from './router';
+import { PortalList } from './shell/portal-list';
+import { Workspace } from './shell/workspace';
+import { Toasts } from './ui/toasts';
 
 export function App() {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
-  useEffect(() => {
-    api.auth.me.query().then(setMe, (err: unknown) => (isUnauthorized(err) ? setMe(null) : setMe(null)));
-  }, []);
-  if (me === undefined) return <div className="shell-loading" aria-busy="true" />;
-  if (me === null) return <SignIn onSignedIn={setMe} />;
-  return <Portals me={me} onSignedOut={() => setMe(null)} />;
+  const trpc = useTRPC();
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), retry: false });
+  const route = parseRoute(usePath());
+  if (me.isPending) return <div className="shell-loading" aria-busy="true" />;
+  if (me.isError) {
+    if (!isUnauthorized(me.error)) return <FatalError message={errorMessage(me.error)} />;
+    return <SignIn />;
+  }
+  return (
+    <>
+      {route.name === 'portals' ? (
+        <PortalList me={me.data} />
+      ) : route.name === 'workspace' ? (
+        <Workspace key={route.portalId} me={me.data} portalId={route.portalId} section={route.section} rest={route.rest} />
+      ) : (
+        <FatalError message="There is no page at this address." />
+      )}
+      <Toasts />
+    </>
+  );
 }
 
-function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+function FatalError({ message }: { message: string }) {
+  return (
+    <main className="signin">
+      <div className="signin__card">
+        <a className="brand" href="/admin/">
+          Portico
+        </a>
+        <p role="alert">{message}</p>
+        <a className="btn" href="/admin/">
+          Back to the portals
+        </a>
+      </div>
+    </main>
+  );
+}
+
+function SignIn() {
+  const queryClient = useQueryClient();
+  const trpc = useTRPC();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -25,7 +58,7 @@ function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     setError(null);
     try {
       await api.auth.login.mutate({ email: String(form.get('email')), password: String(form.get('password')) });
-      onSignedIn(await api.auth.me.query());
+      await queryClient.resetQueries({ queryKey: trpc.auth.me.queryKey() });
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -58,67 +91,4 @@ function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   );
 }
 
-function Portals({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
-  const [portals, setPortals] = useState<Portal[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api.portals.list.query().then(setPortals, (err: unknown) => setError(errorMessage(err)));
-  }, []);
-  useEffect(load, [load]);
-  const signOut = async () => {
-    await api.auth.logout.mutate();
-    onSignedOut();
-  };
-  return (
-    <div className="app">
-      <header className="topbar">
-        <div className="brand">Portico</div>
-        <div className="topbar__right">
-          <span className="muted">
-            {me.email} · {me.role}
-          </span>
-          <button className="btn" onClick={signOut}>
-            Sign out
-          </button>
-        </div>
-      </header>
-      <main className="content">
-        <h1>Portals</h1>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
-        {portals === null ? (
-          <p className="muted">Loading…</p>
-        ) : portals.length === 0 ? (
-          <p className="muted">No portals yet.</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Address</th>
-                <th scope="col">Status</th>
-                <th scope="col">Published</th>
-              </tr>
-            </thead>
-            <tbody>
-              {portals.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    {p.name} {p.isDefault ? <span className="badge">default</span> : null}
-                  </td>
-                  <td>
-                    <code>/p/{p.slug}</code>
-                  </td>
-                  <td>{p.active ? 'Active' : 'Inactive'}</td>
-                  <td>
-                    {p.publishedVersion ? `v${p.publishedVersion}` : 'Never'}
-                    {p.hasUnpublishedChanges ? <span className="badge badge--warn">unpublished changes</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </main>
-    </div>
-  );
-}
+export type Me = Awaited<ReturnType<typeof api.auth.me.query>>;

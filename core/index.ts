@@ -9,3 +9,4 @@ export * from './migrations';
 export * from './access/visibility';
 export * from './routing';
 export * from './page-payload';
+export * from './diff';

@@ -45,3 +45,49 @@ export function benchDocument(total: number): PortalDocument {
     texts: {},
   };
 }
+
+/**
+ * A page of exactly `total` blocks for the builder benchmark: four fifths flat at the top level
+ * (headings, rich text, buttons, alerts), one fifth nested inside two-column blocks.
+ */
+export function builderPage(total: number): BlockNode[] {
+  const blocks: BlockNode[] = [];
+  let n = 0;
+  const id = () => `b${++n}`;
+  const leaf = (i: number): BlockNode => {
+    const k = i % 4;
+    if (k === 0) return { id: id(), type: 'heading', props: { text: `Heading ${n}`, level: 'h2' } };
+    if (k === 1) return { id: id(), type: 'rich-text', props: { html: `<p>Paragraph ${n} with <strong>some</strong> text.</p>` } };
+    if (k === 2) return { id: id(), type: 'button', props: { label: `Button ${n}`, href: '/help' } };
+    return { id: id(), type: 'alert', props: { title: `Note ${n}`, text: 'Meter readings by the 25th.' } };
+  };
+  // Each columns block holds 4 nested leaves: 1 container + 4 nested = 5 blocks, of which 4 nested.
+  const nestedTarget = Math.round(total / 5);
+  let nested = 0;
+  let i = 0;
+  while (n < total) {
+    const remaining = total - n;
+    if (nested + 4 <= nestedTarget && remaining >= 5 && i % 5 === 0) {
+      const cols: BlockNode = { id: id(), type: 'columns', props: { count: 2 }, slots: { col1: [], col2: [] } };
+      for (let c = 0; c < 4; c++) cols.slots![c % 2 === 0 ? 'col1' : 'col2']!.push(leaf(i + c));
+      nested += 4;
+      blocks.push(cols);
+    } else {
+      blocks.push(leaf(i));
+    }
+    i++;
+  }
+  return blocks;
+}
+
+export function builderDocument(total: number): PortalDocument {
+  const blocks = builderPage(total);
+  if (countNodes(blocks) !== total) throw new Error(`builder fixture has ${countNodes(blocks)} blocks, not ${total}`);
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    pages: [{ id: 'home', path: '/', title: { en: 'Home' }, inNav: true, blocks }],
+    navigation: ['home'],
+    theme: defaultTheme,
+    texts: {},
+  };
+}

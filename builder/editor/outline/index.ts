@@ -1,0 +1,2 @@
+// The layers tree of the page editor.
+export { Outline } from './outline';

@@ -1,0 +1,2 @@
+// The block palette of the page editor.
+export { Palette } from './palette';
