@@ -37,12 +37,15 @@ export function ConflictDialog({ open, message }: { open: boolean; message: stri
   const mine = useEditor((s) => s.doc);
   const [review, setReview] = useState<Review | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<void>, done: string) => {
+  const run = async (fn: () => Promise<void>, done: string | null) => {
     setBusy(true);
     try {
       await fn();
-      setReview(null);
-      toast(done);
+      if (done) {
+        // The conflict is resolved: the next one starts without an old review.
+        setReview(null);
+        toast(done);
+      }
     } catch (err) {
       toast(errorMessage(err), 'error');
     } finally {
@@ -53,7 +56,7 @@ export function ConflictDialog({ open, message }: { open: boolean; message: stri
     run(async () => {
       const server = await fetchServerDraft();
       if (server && mine) setReview({ lines: summarizeDifferences(server.document, mine), serverRevision: server.revision });
-    }, 'Compared with the server’s draft.');
+    }, null);
   return (
     <Dialog
       open={open}

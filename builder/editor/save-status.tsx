@@ -11,8 +11,9 @@ const LABELS: Record<Status, string> = {
   saved: 'All changes saved',
   unsaved: 'Unsaved changes',
   saving: 'Saving…',
-  offline: 'Offline — changes kept on this device',
-  conflict: 'Conflict — choose a version',
+  // Short labels keep the top bar on one line; the title and the dialogs carry the details.
+  offline: 'Offline',
+  conflict: 'Conflict',
   error: 'Not saved',
 };
 

@@ -10,7 +10,7 @@ import './inspector.css';
 export function Inspector() {
   const node = useEditor(selectSelectedNode);
   return (
-    <div className="insp" role="region" aria-label={node ? 'Block properties' : 'Page properties'} onKeyDown={keepPanelKeys}>
+    <div className="insp" role="region" aria-label={node ? 'Block properties' : 'Page properties'} data-insp-block={node?.id ?? ''} onKeyDown={keepPanelKeys}>
       {node ? <BlockInspector key={node.id} node={node} /> : <PageSettings />}
     </div>
   );
