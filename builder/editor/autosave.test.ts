@@ -146,6 +146,17 @@ describe('autosave', () => {
     a.stop();
   });
 
+  it('saves a draft restored from this device without waiting for an edit', async () => {
+    const restored = { ...sampleDoc(), texts: { greeting: { en: 'restored' } } };
+    store.getState().load('p1', restored, 5, { savedDoc: sampleDoc() });
+    const a = start();
+    await vi.advanceTimersByTimeAsync(600);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.document.texts).toEqual({ greeting: { en: 'restored' } });
+    expect(store.getState().saveStatus).toBe('saved');
+    a.stop();
+  });
+
   it('flush saves immediately and reports success', async () => {
     const a = start();
     edit('now');

@@ -120,6 +120,9 @@ export function startAutosave(store: EditorStore, deps: AutosaveDeps): Autosave 
     if (store.getState().saveStatus === 'offline') schedule(0);
   };
   if (typeof window !== 'undefined') window.addEventListener('online', online);
+  // A draft restored from this device is unsaved from the start: send it without waiting for an edit.
+  const initial = store.getState();
+  if (initial.doc && initial.doc !== initial.savedDoc && initial.saveStatus !== 'conflict') schedule();
 
   return {
     flush: async () => {

@@ -156,3 +156,31 @@ test('a second browser editing the same draft gets the conflict dialog, and noth
   await expect(second.getByLabel('Title', { exact: true })).toHaveValue('My title');
   await other.close();
 });
+
+test('edits made while the server is unreachable survive a reload and are saved when it is back', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page);
+  await page.getByRole('button', { name: 'New portal' }).click();
+  await page.getByLabel('Name').fill('Offline Portal');
+  await page.getByRole('button', { name: 'Create portal' }).click();
+  await expect(page).toHaveURL(/\/pages$/);
+
+  // The server goes away for saves (as during a restart): requests fail at the network level.
+  const blockSaves = (route: import('@playwright/test').Route) => (route.request().url().includes('saveDraft') ? route.abort('connectionrefused') : route.continue());
+  await page.route('**/admin/api/trpc/**', blockSaves);
+  await page.getByLabel('Title', { exact: true }).fill('Written offline');
+  await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'offline', { timeout: 10_000 });
+
+  // A reload while offline: the edit comes back from this device.
+  await page.reload();
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Written offline');
+  await expect(page.getByText('Restored your unsaved changes.')).toBeVisible();
+
+  // The server is back: the edit is saved, and a fresh load shows it from the server.
+  await page.unroute('**/admin/api/trpc/**', blockSaves);
+  await savedStatus(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Written offline');
+});
