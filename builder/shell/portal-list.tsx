@@ -12,6 +12,7 @@ import { ArchivePortalDialog, NewPortalDialog, RenamePortalDialog } from './port
 import { MANAGERS_ONLY, canManagePortals, portalUrl, useRefreshPortals, whyNotViewable, type PortalSummary } from './portal-queries';
 import { RowMenu, type MenuItem } from './row-menu';
 import './shell.css';
+import { LoadError, LoadingRows } from '../ui/load-states';
 
 export function PortalList({ me }: { me: Me }) {
   const trpc = useTRPC();
@@ -62,19 +63,9 @@ export function PortalList({ me }: { me: Me }) {
         )}
 
         {list.isPending ? (
-          <div className="sh-skeleton-table" aria-busy="true" aria-label="Loading portals">
-            {[0, 1, 2].map((i) => (
-              <div key={i} className="sh-skeleton-row" />
-            ))}
-          </div>
+          <LoadingRows label="Loading portals" />
         ) : list.isError ? (
-          <div className="card empty-state" role="alert">
-            <h2>The portals could not be loaded</h2>
-            <p>{errorMessage(list.error)}</p>
-            <button type="button" className="btn" onClick={() => void list.refetch()}>
-              Try again
-            </button>
-          </div>
+          <LoadError title="The portals could not be loaded" error={list.error} retry={() => void list.refetch()} />
         ) : list.data.length === 0 ? (
           <div className="card empty-state">
             <h2>{showArchived ? 'No portals at all' : 'No portals yet'}</h2>

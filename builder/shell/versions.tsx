@@ -11,6 +11,7 @@ import { formatAbsoluteTime, formatRelativeTime } from './format-time';
 import { portalUrl, useRefreshPortals, type PortalSummary, type VersionSummary } from './portal-queries';
 import { VersionPreview } from './version-preview';
 import './shell.css';
+import { LoadError, LoadingRows } from '../ui/load-states';
 
 export function Versions({ portal, rest, onPublish, canPublish }: { portal: PortalSummary; rest: string[]; onPublish: () => void; canPublish: boolean }) {
   const viewing = rest[0] && /^\d+$/.test(rest[0]) ? Number(rest[0]) : null;
@@ -39,19 +40,9 @@ function VersionList({ portal, onPublish, canPublish, onRollback }: { portal: Po
         </div>
       </header>
       {versions.isPending ? (
-        <div className="sh-skeleton-table" aria-busy="true" aria-label="Loading versions">
-          {[0, 1, 2].map((i) => (
-            <div key={i} className="sh-skeleton-row" />
-          ))}
-        </div>
+        <LoadingRows label="Loading versions" />
       ) : versions.isError ? (
-        <div className="card empty-state" role="alert">
-          <h2>The versions could not be loaded</h2>
-          <p>{errorMessage(versions.error)}</p>
-          <button type="button" className="btn" onClick={() => void versions.refetch()}>
-            Try again
-          </button>
-        </div>
+        <LoadError title="The versions could not be loaded" error={versions.error} retry={() => void versions.refetch()} />
       ) : versions.data.length === 0 ? (
         <div className="card empty-state">
           <span className="sh-empty-icon" aria-hidden="true">
