@@ -105,6 +105,7 @@ export function installProbe(n: number): void {
       const el = nodeEl(id);
       const insp = document.querySelector<HTMLElement>('[data-insp-block]');
       if (!insp) throw new Error('no inspector on the page');
+      if (insp.getAttribute('data-insp-block') === id) throw new Error(`block ${id} is already selected`);
       return new Promise<Timing>((resolve) => {
         let t0 = 0;
         const obs = new MutationObserver(() => {

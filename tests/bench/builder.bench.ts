@@ -1,22 +1,26 @@
 // `npm run bench:builder`: the builder's budgets (DESIGN.md section 8) on the production bundles, in
-// Chromium, with a 100-block and a 500-block page side by side. Every time is taken in the page
-// (builder-probe.ts): load (navigation start until every block is on the canvas), select (a click
-// on a block until the inspector shows it), keystroke (keydown in the inspector's text field until
-// the canvas shows the text), duplicate (Ctrl+D until the copy is on the canvas), the frame times
-// of a mouse drag down the canvas, and the JS heap after 50 edits and a forced GC.
-// BENCH_PROFILE=<dir> also writes CPU profiles of select, keystroke and duplicate at the largest size.
+// Chromium, with a 100-block and a 500-block page side by side (one browser context per size; the
+// sizes take turns trial by trial, so drift on a shared machine falls on both alike). Every time is
+// taken in the page (builder-probe.ts): load (navigation start until every block is on the canvas),
+// select (a click on a block until the inspector shows it), keystroke (keydown in the inspector's
+// text field until the canvas shows the text), duplicate (Ctrl+D until the copy is on the canvas),
+// the frame intervals of a mouse drag down the canvas, and the JS heap after 50 edits and a forced
+// GC. For reference it also prints each latency until the next frame (style, layout and paint).
+// BENCH_TRIALS=<n> changes the number of trials (60); BENCH_DEBUG=1 prints every sample;
+// BENCH_PROFILE=<dir> writes a CPU profile of each page per interaction (the sampling slows the page
+// down: such a run's figures are not comparable).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { builderDocument } from './fixtures';
 import { installProbe, type BenchProbe, type ProbeWindow, type Timing } from './builder-probe';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SIZES = [100, 500] as const;
-const TRIALS = Number(process.env.BENCH_TRIALS ?? 40);
-const LOADS = 8;
+const TRIALS = Number(process.env.BENCH_TRIALS ?? 60);
+const LOADS = 20;
 const DRAGS = 5;
 const DRAG_STEPS = 40;
 const EDITS = 50;
@@ -110,9 +114,25 @@ async function openEditor(context: BrowserContext, url: string): Promise<{ page:
   return { page, load };
 }
 
-/** Waits until the draft on the server is the one in the page (autosave done). */
+/**
+ * Waits until autosave is idle: the indicator says saved, or has said "unsaved" without a save
+ * starting for longer than the autosave debounce (after an undo back to the saved document the
+ * indicator keeps saying "Unsaved changes" although nothing is pending).
+ */
 async function settle(page: Page): Promise<void> {
-  await page.waitForSelector('[data-status="saved"]', { timeout: 10_000 });
+  const deadline = Date.now() + 15_000;
+  let last = '';
+  let since = Date.now();
+  for (;;) {
+    const status = (await page.getAttribute('[data-status]', 'data-status')) ?? '';
+    if (status !== last) {
+      last = status;
+      since = Date.now();
+    }
+    if (status === 'saved' || (status === 'unsaved' && Date.now() - since > 1500)) break;
+    if (Date.now() > deadline) throw new Error(`autosave did not settle (status "${status}")`);
+    await page.waitForTimeout(100);
+  }
   await probe(page, 'frames', 2);
 }
 
@@ -135,32 +155,10 @@ const field = (page: Page, id: string, label: string) => page.locator(`[data-ins
 
 async function selectUntimed(page: Page, id: string): Promise<void> {
   await probe(page, 'reveal', id);
-  await probe(page, 'select', id);
+  if ((await page.getAttribute('[data-insp-block]', 'data-insp-block')) !== id) await probe(page, 'select', id);
 }
 
-type Profiler = { start(): Promise<void>; stop(name: string): Promise<void> };
-
-function profiler(cdp: CDPSession, label: string): Profiler {
-  return {
-    async start() {
-      if (!PROFILE_DIR) return;
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
-    },
-    async stop(name) {
-      if (!PROFILE_DIR) return;
-      const { profile } = await cdp.send('Profiler.stop');
-      fs.mkdirSync(PROFILE_DIR, { recursive: true });
-      fs.writeFileSync(path.join(PROFILE_DIR, `${label}-${name}.cpuprofile`), JSON.stringify(profile));
-    },
-  };
-}
-
-type SizeResult = {
-  n: number;
-  coldLoad: Timing;
-  load: Timing[];
+type Interactions = {
   select: Timing[];
   keystroke: Timing[];
   duplicate: Timing[];
@@ -169,6 +167,14 @@ type SizeResult = {
   heapAfterLoad: number;
   heapAfterEdits: number;
 };
+type SizeResult = Interactions & { n: number; coldLoad: Timing; load: Timing[] };
+
+/** One load of the editor in a fresh page. */
+async function loadOnce(context: BrowserContext, url: string): Promise<Timing> {
+  const { page, load } = await openEditor(context, url);
+  await page.close();
+  return load;
+}
 
 async function heapUsedMb(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.enable');
@@ -181,93 +187,98 @@ async function heapUsedMb(cdp: CDPSession): Promise<number> {
   return used / 1024 / 1024;
 }
 
-async function benchSize(context: BrowserContext, url: string, n: number): Promise<SizeResult> {
-  const rand = random(n);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+/** One size's editor page, on which the interactions run (the sizes take turns, trial by trial). */
+class Session {
+  readonly result: Omit<Interactions, 'heapAfterLoad' | 'heapAfterEdits'> = { select: [], keystroke: [], duplicate: [], frames: [], dragsMoved: 0 };
+  private readonly rand: () => number;
+  private current = '';
 
-  // 1. Load: a fresh page each time (the first one also fills the HTTP cache).
-  const loads: Timing[] = [];
-  for (let i = 0; i <= LOADS; i++) {
-    const { page, load } = await openEditor(context, url);
-    loads.push(load);
-    await page.close();
+  private constructor(
+    readonly n: number,
+    readonly page: Page,
+    private readonly cdp: CDPSession,
+    readonly blocks: Block[],
+  ) {
+    this.rand = random(n);
   }
-  const [coldLoad, ...load] = loads as [Timing, ...Timing[]];
 
-  const { page } = await openEditor(context, url);
-  const cdp = await context.newCDPSession(page);
-  const prof = profiler(cdp, `${n}-blocks`);
-  const profiled = n === SIZES[SIZES.length - 1];
-  await settle(page);
-  const blocks = await blocksOf(page);
-  if (blocks.length !== n) throw new Error(`the canvas shows ${blocks.length} blocks, not ${n}`);
-
-  // 2. Select: a click on a random block (not the selected one) until the inspector shows it.
-  const select: Timing[] = [];
-  let current = '';
-  if (profiled) await prof.start();
-  for (let i = 0; i < TRIALS; i++) {
-    let id = pick(blocks).id;
-    while (id === current) id = pick(blocks).id;
-    await probe(page, 'reveal', id);
-    select.push(await probe(page, 'select', id));
-    current = id;
+  static async open(context: BrowserContext, url: string, n: number): Promise<Session> {
+    const { page } = await openEditor(context, url);
+    const cdp = await context.newCDPSession(page);
+    await settle(page);
+    const blocks = await blocksOf(page);
+    if (blocks.length !== n) throw new Error(`the canvas shows ${blocks.length} blocks, not ${n}`);
+    return new Session(n, page, cdp, blocks);
   }
-  if (profiled) await prof.stop('select');
 
-  // 3. Keystroke: in a heading's Text field, a letter until the canvas shows it. Five per heading.
-  const headings = blocks.filter((b) => b.label === 'Heading');
-  const keystroke: Timing[] = [];
-  if (profiled) await prof.start();
-  for (let i = 0; i < TRIALS; i++) {
+  private pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.rand() * xs.length)]!;
+  }
+
+  /** 2. Select: a click on a random block (not the selected one) until the inspector shows it. */
+  async select(): Promise<void> {
+    let id = this.pick(this.blocks).id;
+    while (id === this.current) id = this.pick(this.blocks).id;
+    await probe(this.page, 'reveal', id);
+    this.result.select.push(await probe(this.page, 'select', id));
+    this.current = id;
+  }
+
+  /** 3. Keystroke: a letter in a heading's Text field until the canvas shows it; five per heading. */
+  async keystroke(i: number): Promise<void> {
+    const { page } = this;
     if (i % 5 === 0) {
-      current = pick(headings).id;
-      await selectUntimed(page, current);
-      await field(page, current, 'Text').focus();
+      this.current = this.pick(this.blocks.filter((b) => b.label === 'Heading')).id;
+      await selectUntimed(page, this.current);
+      await field(page, this.current, 'Text').focus();
       await page.keyboard.press('End');
       await probe(page, 'frames', 2);
     }
-    const key = String.fromCharCode(97 + Math.floor(rand() * 26));
-    const before = await field(page, current, 'Text').inputValue();
-    await probe(page, 'armKeystroke', current, key);
+    const key = String.fromCharCode(97 + Math.floor(this.rand() * 26));
+    const before = await field(page, this.current, 'Text').inputValue();
+    await probe(page, 'armKeystroke', this.current, key);
     await page.keyboard.press(key);
-    keystroke.push(await probe(page, 'result', 5000));
-    const after = await field(page, current, 'Text').inputValue();
+    this.result.keystroke.push(await probe(page, 'result', 5000));
+    const after = await field(page, this.current, 'Text').inputValue();
     if (after !== before + key) throw new Error(`typing "${key}" gave "${after}" (was "${before}")`);
     await probe(page, 'frames', 2);
   }
-  if (profiled) await prof.stop('keystroke');
 
-  // 4. Duplicate: Ctrl+D on a random block until the copy is on the canvas; then undo (untimed).
-  const duplicate: Timing[] = [];
-  for (let i = 0; i < TRIALS; i++) {
-    const id = pick(blocks).id;
-    await selectUntimed(page, id);
-    if (profiled && i === TRIALS - 10) await prof.start();
+  /** 4. Duplicate: Ctrl+D on a random block until the copy is on the canvas; then undo (untimed). */
+  async duplicate(): Promise<void> {
+    const { page, n } = this;
+    this.current = this.pick(this.blocks).id;
+    await selectUntimed(page, this.current);
     await probe(page, 'armDuplicate', 'd');
     await page.keyboard.press('Control+D');
-    duplicate.push(await probe(page, 'result', 5000));
-    if (await probe(page, 'count') <= n) throw new Error('Ctrl+D added no block');
+    this.result.duplicate.push(await probe(page, 'result', 5000));
+    if ((await probe(page, 'count')) <= n) throw new Error('Ctrl+D added no block');
     await page.keyboard.press('Control+Z');
     await waitForCount(page, n);
     await probe(page, 'frames', 2);
   }
-  if (profiled) await prof.stop('duplicate');
 
-  // 5. Drag: a block near the top, by its toolbar's handle, to near the bottom of the canvas, one
-  //    pointer move per frame; then drop and undo.
-  const frames: number[] = [];
-  let dragsMoved = 0;
-  const topLevel = blocks.filter((b) => b.top && b.label !== 'Columns');
-  const canvas = (await page.locator('[aria-label="Page canvas"]').boundingBox())!;
-  for (let d = 0; d < DRAGS; d++) {
-    const id = topLevel[1 + d]!.id;
-    await page.evaluate(() => {
-      document.querySelector('[data-cv-main]')!.closest('[data-dnd-scroll]')!.scrollTop = 0;
-    });
+  /**
+   * 5. Drag: a top-level block, placed near the top of the canvas, by its toolbar's handle to near
+   *    the bottom of the canvas (where the canvas scrolls itself), one pointer move per frame; the
+   *    frame intervals meanwhile; then drop and undo.
+   */
+  async drag(): Promise<void> {
+    const { page, n } = this;
+    const topLevel = this.blocks.filter((b) => b.top && b.label !== 'Columns');
+    const id = this.pick(topLevel.slice(0, Math.floor(topLevel.length * 0.8))).id;
+    // The block's top 80 px below the canvas's top edge (room for its toolbar above it).
+    await page.evaluate((blockId) => {
+      const el = document.querySelector(`[data-cv-node="${CSS.escape(blockId)}"]`)!;
+      const scroller = el.closest('[data-dnd-scroll]')!;
+      scroller.scrollTop += el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 80;
+    }, id);
     await probe(page, 'frames', 2);
-    await probe(page, 'select', id);
-    const orderBefore = (await blocksOf(page)).map((b) => b.id).join();
+    if ((await page.getAttribute('[data-insp-block]', 'data-insp-block')) !== id) await probe(page, 'select', id);
+    this.current = id;
+    const order = async () => (await blocksOf(page)).map((b) => b.id).join();
+    const orderBefore = await order();
+    const canvas = (await page.locator('[aria-label="Page canvas"]').boundingBox())!;
     const handle = (await page.locator(`[data-cv-node="${id}"] [data-cv-handle]`).boundingBox())!;
     const from = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
     const to = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height - 40 };
@@ -279,44 +290,67 @@ async function benchSize(context: BrowserContext, url: string, n: number): Promi
       await probe(page, 'frames', 1);
     }
     await probe(page, 'frames', 10);
-    frames.push(...(await probe(page, 'stopFrames')));
+    this.result.frames.push(...(await probe(page, 'stopFrames')));
     await page.mouse.up();
     await probe(page, 'frames', 3);
-    const orderAfter = (await blocksOf(page)).map((b) => b.id).join();
-    if (orderAfter !== orderBefore) {
-      dragsMoved++;
+    if ((await order()) !== orderBefore) {
+      this.result.dragsMoved++;
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('Control+Z');
-      await page.waitForFunction((want) => [...document.querySelectorAll<HTMLElement>('[data-cv-node]')].map((el) => el.dataset.cvNode).join() === want, orderBefore, { timeout: 10_000 });
+      await page.waitForFunction(
+        (want) => [...document.querySelectorAll<HTMLElement>('[data-cv-node]')].map((el) => el.dataset.cvNode).join() === want,
+        orderBefore,
+        { timeout: 10_000 },
+      );
     }
     await waitForCount(page, n);
   }
-  await settle(page);
-  await cdp.detach();
-  await page.close();
 
-  // 6. Heap: a fresh editor, 50 keystrokes across the text fields of five blocks, forced GC.
-  const fresh = await openEditor(context, url);
-  const heapCdp = await context.newCDPSession(fresh.page);
-  await settle(fresh.page);
-  const heapAfterLoad = await heapUsedMb(heapCdp);
-  const fieldOf: Record<string, string> = { Heading: 'Text', Button: 'Label', Alert: 'Title' };
+  /** BENCH_PROFILE: a CPU profile of this page from `start` to `stop`. */
+  async startProfile(): Promise<void> {
+    if (!PROFILE_DIR) return;
+    await this.cdp.send('Profiler.enable');
+    await this.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await this.cdp.send('Profiler.start');
+  }
+
+  async stopProfile(name: string): Promise<void> {
+    if (!PROFILE_DIR) return;
+    const { profile } = await this.cdp.send('Profiler.stop');
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(PROFILE_DIR, `${name}-${this.n}.cpuprofile`), JSON.stringify(profile));
+  }
+
+  async close(): Promise<void> {
+    await settle(this.page);
+    await this.cdp.detach();
+    await this.page.close();
+  }
+}
+
+/** 6. Heap: a fresh editor, 50 keystrokes across the text fields of five blocks, forced GC. */
+async function heap(context: BrowserContext, url: string, blocks: readonly Block[], n: number): Promise<Pick<Interactions, 'heapAfterLoad' | 'heapAfterEdits'>> {
+  const rand = random(n + 1);
+  const { page } = await openEditor(context, url);
+  const cdp = await context.newCDPSession(page);
+  await settle(page);
+  const heapAfterLoad = await heapUsedMb(cdp);
+  const fieldOf: Record<string, string> = { Heading: 'Text', Button: 'Label', Callout: 'Title' };
   const editable = blocks.filter((b) => b.label in fieldOf);
   for (let e = 0; e < EDITS; e++) {
     if (e % 10 === 0) {
-      const b = pick(editable);
-      await selectUntimed(fresh.page, b.id);
-      await field(fresh.page, b.id, fieldOf[b.label]!).focus();
+      const b = editable[Math.floor(rand() * editable.length)]!;
+      await selectUntimed(page, b.id);
+      await field(page, b.id, fieldOf[b.label]!).focus();
     }
-    await fresh.page.keyboard.press(String.fromCharCode(97 + (e % 26)));
-    await probe(fresh.page, 'frames', 1);
+    await page.keyboard.press(String.fromCharCode(97 + (e % 26)));
+    await probe(page, 'frames', 1);
   }
-  await settle(fresh.page);
-  const heapAfterEdits = await heapUsedMb(heapCdp);
-  await heapCdp.detach();
-  await fresh.page.close();
-
-  return { n, coldLoad, load, select, keystroke, duplicate, frames, dragsMoved, heapAfterLoad, heapAfterEdits };
+  await settle(page);
+  const heapAfterEdits = await heapUsedMb(cdp);
+  await cdp.detach();
+  await page.close();
+  return { heapAfterLoad, heapAfterEdits };
 }
 
 // ---- the report -------------------------------------------------------------------------------
@@ -387,33 +421,69 @@ console.log(
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-bench-builder-'));
 const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED: 'none', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, NODE_ENV: 'production', WORKERS: '1' };
 let server: ChildProcess | null = null;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const contexts: BrowserContext[] = [];
+let browser: Browser | null = null;
 try {
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const started_ = await startProcess(['--import', 'tsx', 'server/main.ts'], env, /Portico is running on (http:\/\/\S+)/);
   server = started_.proc;
   const base = started_.match[1]!;
   const origin = new URL(base).origin;
   const portals = await createPortals(base);
-  const results: SizeResult[] = [];
+  // A fresh context per size: its own cookies, HTTP cache and local storage (the local draft copy).
+  const runs: { n: number; url: string; context: BrowserContext }[] = [];
   for (const n of SIZES) {
-    // A fresh context per size: its own cookies, HTTP cache and local storage (the local draft copy).
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    try {
-      await context.addInitScript({ content: `globalThis.__name ??= (f) => f;\n(${installProbe.toString()})(${n});` });
-      const login = await context.request.post(`${base}/admin/api/trpc/auth.login`, { data: ADMIN, headers: { origin } });
-      if (!login.ok()) throw new Error(`browser sign-in failed: ${login.status()}`);
-      const t = performance.now();
-      results.push(await benchSize(context, `${base}/admin/portals/${encodeURIComponent(portals.get(n)!)}/pages`, n));
-      console.log(`  ${n} blocks measured in ${fmt((performance.now() - t) / 1000)} s`);
-    } finally {
-      await context.close();
-    }
+    contexts.push(context);
+    await context.addInitScript({ content: `globalThis.__name ??= (f) => f;\n(${installProbe.toString()})(${n});` });
+    const login = await context.request.post(`${base}/admin/api/trpc/auth.login`, { data: ADMIN, headers: { origin } });
+    if (!login.ok()) throw new Error(`browser sign-in failed: ${login.status()}`);
+    runs.push({ n, url: `${base}/admin/portals/${encodeURIComponent(portals.get(n)!)}/pages`, context });
+  }
+  // 1. Load: a fresh page each time, the sizes taking turns; the first load of each context fills
+  //    its HTTP cache and is reported apart.
+  const cold = new Map<number, Timing>();
+  const loads = new Map<number, Timing[]>(SIZES.map((n) => [n, []]));
+  for (const r of runs) cold.set(r.n, await loadOnce(r.context, r.url));
+  for (let i = 0; i < LOADS; i++) for (const r of runs) loads.get(r.n)!.push(await loadOnce(r.context, r.url));
+  // 2–5: one editor page per size, the sizes taking turns trial by trial, so that whatever else the
+  //    machine does falls on both alike.
+  const sessions: Session[] = [];
+  for (const r of runs) sessions.push(await Session.open(r.context, r.url, r.n));
+  const phase = async (name: string, count: number, trial: (s: Session, i: number) => Promise<void>) => {
+    const t = performance.now();
+    for (const s of sessions) await s.startProfile();
+    for (let i = 0; i < count; i++) for (const s of sessions) await trial(s, i);
+    for (const s of sessions) await s.stopProfile(name);
+    console.log(`  ${name}: ${count} trials per size in ${fmt((performance.now() - t) / 1000)} s`);
+  };
+  await phase('select', TRIALS, (s) => s.select());
+  await phase('keystroke', TRIALS, (s, i) => s.keystroke(i));
+  await phase('duplicate', TRIALS, (s) => s.duplicate());
+  // A drag lasts about a second: first let autosave (here and on the other page) finish, so that the
+  // frames measure this drag rather than the other page's save competing for the CPU.
+  await phase('drag', DRAGS, async (s) => {
+    for (const other of sessions) await settle(other.page);
+    await s.drag();
+  });
+  for (const s of sessions) await s.close();
+  // 6: heap, one size after the other.
+  const results: SizeResult[] = [];
+  for (const [i, r] of runs.entries()) {
+    const s = sessions[i]!;
+    results.push({ n: r.n, coldLoad: cold.get(r.n)!, load: loads.get(r.n)!, ...s.result, ...(await heap(r.context, r.url, s.blocks, r.n)) });
+    await r.context.close();
   }
   console.log('');
+  if (process.env.BENCH_DEBUG) {
+    for (const r of results) for (const k of ['load', 'select', 'keystroke', 'duplicate'] as const) console.log(`${r.n} ${k}: ${r[k].map((t) => fmt(t.ms)).join(' ')}`);
+    console.log('');
+  }
   report(results[0]!, results[1]!);
   if (PROFILE_DIR) console.log(`CPU profiles written to ${PROFILE_DIR}`);
 } finally {
-  await browser.close();
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
   if (server && server.exitCode === null) {
     const proc = server;
     const exited = new Promise((r) => proc.once('exit', r));
