@@ -1,7 +1,7 @@
 // The builder end to end, as an admin uses it: create a portal, drag blocks onto a page (into a
 // column too), edit props, undo and redo, reorder with the keyboard alone, publish, and see exactly
 // that in the runtime; a second browser editing the same draft gets the conflict dialog.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page, type Route } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
 
 async function signIn(page: Page): Promise<void> {
@@ -167,7 +167,7 @@ test('edits made while the server is unreachable survive a reload and are saved 
   await expect(page).toHaveURL(/\/pages$/);
 
   // The server goes away for saves (as during a restart): requests fail at the network level.
-  const blockSaves = (route: import('@playwright/test').Route) => (route.request().url().includes('saveDraft') ? route.abort('connectionrefused') : route.continue());
+  const blockSaves = (route: Route) => (route.request().url().includes('saveDraft') ? route.abort('connectionrefused') : route.continue());
   await page.route('**/admin/api/trpc/**', blockSaves);
   await page.getByLabel('Title', { exact: true }).fill('Written offline');
   await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'offline', { timeout: 10_000 });
