@@ -9,15 +9,15 @@
 // BENCH_TRIALS=<n> changes the number of trials (60); BENCH_DEBUG=1 prints every sample;
 // BENCH_PROFILE=<dir> writes a CPU profile of each page per interaction (the sampling slows the page
 // down: such a run's figures are not comparable).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { builderDocument } from './fixtures';
 import { installProbe, type BenchProbe, type ProbeWindow, type Timing } from './builder-probe';
+import { startProcess } from './process';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SIZES = [100, 500] as const;
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 60);
 const LOADS = 20;
@@ -51,20 +51,6 @@ function random(seed: number): () => number {
 
 // ---- the server -------------------------------------------------------------------------------
 
-function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ proc: ChildProcess; match: RegExpExecArray }> {
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = ready.exec(out);
-      if (m) resolve({ proc, match: m });
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`process exited (${code}):\n${out}`)));
-  });
-}
 
 /** Creates one portal per size through the admin API, each with a draft of exactly that many blocks. */
 async function createPortals(base: string): Promise<Map<number, string>> {

@@ -2,7 +2,6 @@
 // (a) in-process: resolve + filter + render + HTML document of a published 100-block page, against
 //     plain renderToString of the same tree; (b) HTTP throughput of that page with autocannon,
 //     50 connections, beside a bare express route serving the same HTML; (c) first-load JS, gzip.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { bootstrapAdmin } from '../../server/services/admins';
 import { createPortal, publish } from '../../server/services/portals';
 import { acceptDocument } from '../../server/services/documents';
 import { benchDocument } from './fixtures';
+import { startProcess } from './process';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BLOCKS = 100;
@@ -76,20 +76,6 @@ async function inProcess(): Promise<void> {
   }
 }
 
-function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ proc: ChildProcess; match: RegExpExecArray }> {
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = ready.exec(out);
-      if (m) resolve({ proc, match: m });
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`process exited (${code}):\n${out}`)));
-  });
-}
 
 async function load(url: string, seconds = HTTP_SECONDS): Promise<{ rps: number; p99: number; errors: number; non2xx: number }> {
   const r = await autocannon({ url, connections: 50, duration: seconds, pipelining: 1 });
