@@ -157,6 +157,17 @@ describe('autosave', () => {
     a.stop();
   });
 
+  it('is saved again, without a request, when an undo returns to the saved document', async () => {
+    const a = start();
+    edit('temporary');
+    expect(store.getState().saveStatus).toBe('unsaved');
+    store.temporal.getState().undo();
+    expect(store.getState().saveStatus).toBe('saved');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(calls).toHaveLength(0);
+    a.stop();
+  });
+
   it('flush saves immediately and reports success', async () => {
     const a = start();
     edit('now');

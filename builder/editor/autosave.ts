@@ -115,6 +115,11 @@ export function startAutosave(store: EditorStore, deps: AutosaveDeps): Autosave 
     clearTimeout(persistTimer);
     persistTimer = setTimeout(persist, 200);
     if (s.doc !== s.savedDoc && s.saveStatus !== 'conflict') schedule();
+    // Undo back to what the server has: nothing to save, and the indicator must say so.
+    else if (s.doc === s.savedDoc && (s.saveStatus === 'unsaved' || s.saveStatus === 'error')) {
+      clearTimeout(timer);
+      s.setSaveState('saved');
+    }
   });
   const online = () => {
     if (store.getState().saveStatus === 'offline') schedule(0);
