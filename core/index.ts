@@ -10,3 +10,4 @@ export * from './access/visibility';
 export * from './routing';
 export * from './page-payload';
 export * from './diff';
+export * from './portal-rules';

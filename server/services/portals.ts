@@ -3,7 +3,9 @@
 import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { PortalDocument } from '../../core';
+import { domainSchema, slugSchema, type PortalDocument } from '../../core';
+
+export { domainSchema, slugSchema };
 import { blankDocument } from '../../templates/starters/blank';
 import { writeTx, type Db } from '../db/database';
 import { isSqlite } from '../db/dialect';
@@ -11,21 +13,6 @@ import type { DB, PortalRow } from '../db/schema';
 import { newRowId } from '../auth/tokens';
 import { audit } from './audit';
 import { readStoredDocument } from './documents';
-
-export const RESERVED_SLUGS = new Set(['admin', 'api', 'p', 'portal', 'healthz', 'uploads', 'assets', 'static', 'www']);
-
-export const slugSchema = z
-  .string()
-  .min(2, 'a slug has at least 2 characters')
-  .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/, 'a slug uses lower-case letters, digits and inner hyphens')
-  .refine((s) => !RESERVED_SLUGS.has(s), 'this slug is reserved');
-
-export const domainSchema = z
-  .string()
-  .max(253)
-  .transform((d) => d.toLowerCase())
-  .pipe(z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'not a valid host name (e.g. portal.example.com)'));
 
 export const portalSettingsSchema = z
   .object({

@@ -1,0 +1,23 @@
+// Rules for a portal's address, shared by the server (which enforces them) and the builder (which
+// explains them before a round trip): slugs under /p/ and custom host names.
+import { z } from 'zod';
+
+/** Slugs Portico's own routes use. */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['admin', 'api', 'p', 'portal', 'healthz', 'uploads', 'assets', 'static', 'www']);
+export const SLUG_MIN = 2;
+export const SLUG_MAX = 40;
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
+export const HOST_NAME_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export const slugSchema = z
+  .string()
+  .min(SLUG_MIN, `a slug has at least ${SLUG_MIN} characters`)
+  .max(SLUG_MAX)
+  .regex(SLUG_PATTERN, 'a slug uses lower-case letters, digits and inner hyphens')
+  .refine((s) => !RESERVED_SLUGS.has(s), 'this slug is reserved');
+
+export const domainSchema = z
+  .string()
+  .max(253)
+  .transform((d) => d.toLowerCase())
+  .pipe(z.string().regex(HOST_NAME_PATTERN, 'not a valid host name (e.g. portal.example.com)'));
