@@ -7,6 +7,7 @@ import { toast } from '../ui/toasts';
 import { useRefreshPortals, type PortalSummary } from './portal-queries';
 import { slugProblem, suggestSlug } from './slug';
 import './shell.css';
+import { SlugField } from './slug-field';
 
 export function NewPortalDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
@@ -88,40 +89,18 @@ function NewPortalForm({ onClose }: { onClose: () => void }) {
           </span>
         ) : null}
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${ids}-slug`}>
-          Address
-        </label>
-        <div className="sh-affix">
-          <span className="sh-affix__text" aria-hidden="true">
-            /p/
-          </span>
-          <input
-            id={`${ids}-slug`}
-            className="input mono"
-            value={effectiveSlug}
-            maxLength={40}
-            placeholder="customer"
-            spellCheck={false}
-            autoCapitalize="off"
-            aria-invalid={errors.slug ? true : undefined}
-            aria-describedby={`${ids}-slug-help${errors.slug ? ` ${ids}-slug-error` : ''}`}
-            onChange={(e) => {
-              setSlugTouched(true);
-              setSlug(e.target.value.toLowerCase());
-            }}
-            onBlur={() => effectiveSlug && setErrors((x) => ({ ...x, slug: slugProblem(effectiveSlug) ?? undefined }))}
-          />
-        </div>
-        <span id={`${ids}-slug-help`} className="field__help">
-          Lower-case letters, digits and hyphens; 2 to 40 characters. Visitors reach the portal at /p/{effectiveSlug || 'slug'}/.
-        </span>
-        {errors.slug ? (
-          <span id={`${ids}-slug-error`} className="field__error" role="alert">
-            {errors.slug}
-          </span>
-        ) : null}
-      </div>
+      <SlugField
+        id={ids}
+        value={effectiveSlug}
+        error={errors.slug}
+        placeholder="customer"
+        help={<>Lower-case letters, digits and hyphens; 2 to 40 characters. Visitors reach the portal at /p/{effectiveSlug || 'slug'}/.</>}
+        onChange={(slug) => {
+          setSlugTouched(true);
+          setSlug(slug);
+        }}
+        onBlur={() => effectiveSlug && setErrors((x) => ({ ...x, slug: slugProblem(effectiveSlug) ?? undefined }))}
+      />
       <label className="checkbox">
         <input type="checkbox" checked={makeDefault} onChange={(e) => setMakeDefault(e.target.checked)} />
         Make it the default portal (served at /portal/)

@@ -11,6 +11,7 @@ import { ArchivePortalDialog } from './portal-dialogs';
 import { canManagePortals, useRefreshPortals, type PortalSummary } from './portal-queries';
 import { slugProblem } from './slug';
 import './shell.css';
+import { SlugField } from './slug-field';
 
 const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pt-BR', 'pl', 'cs', 'sv', 'da', 'nb', 'fi', 'tr', 'ja'];
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
@@ -135,41 +136,13 @@ function GeneralCard({ portal }: { portal: PortalSummary }) {
             </span>
           )}
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-slug`}>
-            Address
-          </label>
-          <div className="sh-affix">
-            <span className="sh-affix__text" aria-hidden="true">
-              /p/
-            </span>
-            <input
-              id={`${id}-slug`}
-              className="input mono"
-              value={slug}
-              maxLength={40}
-              spellCheck={false}
-              autoCapitalize="off"
-              aria-invalid={errors.slug ? true : undefined}
-              aria-describedby={`${id}-slug-help${errors.slug ? ` ${id}-slug-error` : ''}`}
-              onChange={(e) => setSlug(e.target.value.toLowerCase())}
-            />
-          </div>
-          <span id={`${id}-slug-help`} className="field__help">
-            Lower-case letters, digits and hyphens.
-          </span>
-          {errors.slug ? (
-            <span id={`${id}-slug-error`} className="field__error" role="alert">
-              {errors.slug}
-            </span>
-          ) : null}
-          {slug !== portal.slug && !slugProblem(slug) ? (
-            <p className="sh-callout sh-callout--warn" role="status">
-              Links change: <span className="mono">/p/{portal.slug}/</span> stops working and visitors must use <span className="mono">/p/{slug}/</span>. Custom domains
-              {portal.isDefault ? ' and /portal/' : ''} keep working.
-            </p>
-          ) : null}
-        </div>
+        <SlugField id={id} value={slug} error={errors.slug} help="Lower-case letters, digits and hyphens." onChange={setSlug} />
+        {slug !== portal.slug && !slugProblem(slug) ? (
+          <p className="sh-callout sh-callout--warn" role="status">
+            Links change: <span className="mono">/p/{portal.slug}/</span> stops working and visitors must use <span className="mono">/p/{slug}/</span>. Custom domains
+            {portal.isDefault ? ' and /portal/' : ''} keep working.
+          </p>
+        ) : null}
         <div className="field">
           <label className="field__label" htmlFor={`${id}-locale`}>
             Default language
