@@ -1,9 +1,9 @@
 // Clipboard JSON: what is accepted, what is refused and why, and pasting into the store.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, defaultTheme, findNode } from '../../core';
+import { findNode } from '../../core';
 import { editorStore, selectPageBlocks } from '../store/editor-store';
 import { parseClipboard, pasteText, serializeBlocks } from './clipboard';
-import { columns, heading, samplePage, section } from './dnd/test-page';
+import { columns, heading, loadSamplePage, section } from './dnd/test-page';
 
 const envelope = (nodes: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ portico: 'blocks', version: 1, nodes, ...extra });
 
@@ -43,13 +43,7 @@ describe('parseClipboard', () => {
 
 describe('pasteText', () => {
   beforeEach(() => {
-    editorStore.getState().load('p', {
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      pages: [{ id: 'home', path: '/', title: { en: 'Home' }, inNav: true, blocks: samplePage() }],
-      navigation: ['home'],
-      theme: defaultTheme,
-      texts: {},
-    }, 1);
+    loadSamplePage();
   });
   const blocks = () => selectPageBlocks(editorStore.getState());
 

@@ -1,8 +1,8 @@
 // The key map, and the commands it runs against the app's editor store.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, defaultTheme, findNode } from '../../core';
+import { findNode } from '../../core';
 import { editorStore, selectPageBlocks } from '../store/editor-store';
-import { samplePage } from './dnd/test-page';
+import { loadSamplePage } from './dnd/test-page';
 import { commandForKey, runCommand, type KeyInput } from './shortcuts';
 
 const key = (k: string, mods: Partial<Omit<KeyInput, 'key'>> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
@@ -46,13 +46,7 @@ describe('commandForKey', () => {
 
 describe('runCommand', () => {
   beforeEach(() => {
-    editorStore.getState().load('p', {
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      pages: [{ id: 'home', path: '/', title: { en: 'Home' }, inNav: true, blocks: samplePage() }],
-      navigation: ['home'],
-      theme: defaultTheme,
-      texts: {},
-    }, 1);
+    loadSamplePage();
     editorStore.temporal.getState().clear();
   });
   const s = () => editorStore.getState();

@@ -1,9 +1,9 @@
 // Block commands: what gets selected next, where new blocks go, sibling moves; and the commands
 // applied to a store holding a real page.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, defaultTheme, findNode } from '../../../core';
+import { findNode } from '../../../core';
 import { editorStore, selectPageBlocks } from '../../store/editor-store';
-import { samplePage } from '../dnd/test-page';
+import { loadSamplePage, samplePage } from '../dnd/test-page';
 import {
   duplicateBlockById,
   insertBlockOfType,
@@ -66,13 +66,7 @@ describe('insertionLocation and siblingStep', () => {
 
 describe('commands on the editor store', () => {
   beforeEach(() => {
-    editorStore.getState().load('p', {
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      pages: [{ id: 'home', path: '/', title: { en: 'Home' }, inNav: true, blocks: samplePage() }],
-      navigation: ['home'],
-      theme: defaultTheme,
-      texts: {},
-    }, 1);
+    loadSamplePage();
   });
   const blocks = () => selectPageBlocks(editorStore.getState());
   const selected = () => editorStore.getState().selectedId;

@@ -1,6 +1,7 @@
 // Test-only: a small page of real block types (so slots come from the registry), used by the
 // drag-and-drop, layers and command specs.
-import type { BlockNode } from '../../../core';
+import { CURRENT_SCHEMA_VERSION, defaultTheme, type BlockNode } from '../../../core';
+import { editorStore } from '../../store/editor-store';
 
 export const heading = (id: string, text = id): BlockNode => ({ id, type: 'heading', props: { text } });
 export const section = (id: string, body: BlockNode[] = []): BlockNode => ({ id, type: 'section', props: {}, slots: { body } });
@@ -23,4 +24,13 @@ export const tabs = (id: string, panes: Record<string, BlockNode[]>): BlockNode 
  */
 export function samplePage(): BlockNode[] {
   return [heading('a'), section('s', [heading('b'), heading('c')]), columns('cols', [[heading('x')], []]), heading('d')];
+}
+
+/** Loads samplePage() as the home page of a one-page document into the app's editor store. */
+export function loadSamplePage(): void {
+  editorStore.getState().load(
+    'p',
+    { schemaVersion: CURRENT_SCHEMA_VERSION, pages: [{ id: 'home', path: '/', title: { en: 'Home' }, inNav: true, blocks: samplePage() }], navigation: ['home'], theme: defaultTheme, texts: {} },
+    1,
+  );
 }
