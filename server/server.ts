@@ -7,6 +7,7 @@ import { migrateToLatest, openDatabase, type Db } from './db/database';
 import { createApp } from './http/app';
 import { loadRenderer } from './published/renderer';
 import { bootstrapAdmin } from './services/admins';
+import { ensureBuiltInTypes } from './services/entity-types';
 import { seedDemo } from './seed/demo';
 
 export type Running = { url: string; port: number; db: Db; server: Server; close: () => Promise<void> };
@@ -14,6 +15,7 @@ export type Running = { url: string; port: number; db: Db; server: Server; close
 /** Migrates, creates the first admin and seeds the demo: once, before any worker serves. */
 export async function prepareDatabase(db: Db, config: Config, log: (msg: string) => void): Promise<void> {
   await migrateToLatest(db);
+  await ensureBuiltInTypes(db);
   const admin = await bootstrapAdmin(db, config.adminEmail, config.adminPassword);
   if (admin?.generatedPassword) {
     log(`Created the first admin ${admin.email} with the password: ${admin.generatedPassword}`);

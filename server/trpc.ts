@@ -8,6 +8,7 @@ import type { AdminPrincipal } from './auth/admin-sessions';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import type { AdminRole } from './db/schema';
+import { FieldIssuesError } from './services/field-issues';
 
 export type AdminContext = { db: Db; config: Config; req: Request; res: Response; admin: AdminPrincipal | null };
 
@@ -27,6 +28,7 @@ const t = initTRPC
           data: { ...shape.data, issues: cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
         };
       }
+      if (error instanceof FieldIssuesError) return { ...shape, data: { ...shape.data, stack: undefined, issues: error.issues } };
       // Internal errors never reach the client with their details.
       if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'Internal server error', data: { ...shape.data, stack: undefined } };
       return { ...shape, data: { ...shape.data, stack: undefined } };

@@ -8,6 +8,7 @@ import type { DB } from './schema';
 import { ImmediateSqliteDialect } from './sqlite-driver';
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-assets';
+import * as m0003 from './migrations/0003-entities';
 
 export type Db = Kysely<DB>;
 
@@ -15,6 +16,7 @@ export type Db = Kysely<DB>;
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-assets': m0002,
+  '0003-entities': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

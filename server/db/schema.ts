@@ -70,10 +70,12 @@ export interface PortalVersionsTable {
   created_by: string | null;
 }
 
+export type ActorType = 'admin' | 'system' | 'portal-user' | 'api-key';
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
-  actor_type: 'admin' | 'system' | 'portal-user' | 'api-key';
+  actor_type: ActorType;
   actor_id: string | null;
   portal_id: string | null;
   action: string;
@@ -95,6 +97,61 @@ export interface AssetsTable {
   created_by: string | null;
 }
 
+export interface EntityTypesTable {
+  key: string;
+  /** The EntityType as JSON. */
+  definition: string;
+  built_in: number;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecordsTable {
+  id: string;
+  type: string;
+  external_id: string | null;
+  /** JSON text on SQLite; jsonb (read back as an object) on Postgres. */
+  data: string | Record<string, unknown>;
+  title: string;
+  created_by_user: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+}
+
+export interface RecordRefsTable {
+  record_id: string;
+  field: string;
+  target_id: string;
+}
+
+export interface FilesTable {
+  id: string;
+  storage_name: string;
+  name: string;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  created_at: string;
+  created_by: string | null;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface DB {
   admins: AdminsTable;
   admin_sessions: AdminSessionsTable;
@@ -105,9 +162,17 @@ export interface DB {
   portal_versions: PortalVersionsTable;
   audit_log: AuditLogTable;
   assets: AssetsTable;
+  entity_types: EntityTypesTable;
+  records: RecordsTable;
+  record_refs: RecordRefsTable;
+  files: FilesTable;
+  api_keys: ApiKeysTable;
 }
 
 export type Admin = Selectable<AdminsTable>;
 export type PortalRow = Selectable<PortalsTable>;
 export type AssetRow = Selectable<AssetsTable>;
+export type RecordRow = Selectable<RecordsTable>;
+export type FileRow = Selectable<FilesTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;

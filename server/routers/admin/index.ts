@@ -2,12 +2,15 @@
 import { router } from '../../trpc';
 import { adminsRouter } from './admins';
 import { authRouter } from './auth';
+import { entityTypesRouter, recordsRouter } from './data';
 import { portalsRouter } from './portals';
 
 export const adminRouter = router({
   auth: authRouter,
   admins: adminsRouter,
   portals: portalsRouter,
+  entityTypes: entityTypesRouter,
+  records: recordsRouter,
 });
 
 export type AdminRouter = typeof adminRouter;

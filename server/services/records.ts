@@ -1,0 +1,189 @@
+// Record writes: create, patch, replace, upsert by external id and delete, each one immediate
+// transaction with its links and audit entry. Data is checked against the type (core), references
+// resolved, and fields the writer may not write (internal ones without the scope, or beyond a
+// role's field access) rejected with the field named — nothing is written then.
+import { TRPCError } from '@trpc/server';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { newId, parseRecordData, recordTitle, type EntityType, type FieldIssue, type RecordData, type Scope } from '../../core';
+import { writeTx, type Db } from '../db/database';
+import type { DB } from '../db/schema';
+import { audit } from './audit';
+import { requireType } from './entity-types';
+import { FieldIssuesError } from './field-issues';
+import { findRecord, inScope, type RecordAccess, type RecordView } from './record-query';
+import { readData, ReferenceResolver, syncRefs, type Actor } from './record-store';
+
+export const externalIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'an external id cannot be empty')
+  .max(200)
+  .regex(/^[^\s]+$/, 'an external id has no spaces');
+
+/** What a writer may do: the records it reaches, the fields it may write, and how it reads back. */
+export type WriteAccess = {
+  scope: Scope;
+  /** Writable fields ('all': every field that is not internal, plus internal ones if `internal`). */
+  editable: ReadonlySet<string> | 'all';
+  /** May write internal fields (admins; API keys with the `fields:internal` scope). */
+  internal: boolean;
+  /** The portal user creating records (access level "own"). */
+  createdByUser?: string | null;
+  read: RecordAccess;
+};
+
+export const ADMIN_WRITE: WriteAccess = { scope: { kind: 'all' }, editable: 'all', internal: true, read: { scope: { kind: 'all' }, readable: 'all' } };
+
+export type Write =
+  | { mode: 'create'; data: unknown; externalId?: string | null }
+  | { mode: 'patch'; id: string; data: unknown; baseRevision?: number }
+  | { mode: 'replace'; id: string; data: unknown; baseRevision?: number };
+
+export type WriteResult = { ok: true; id: string; created: boolean } | { ok: false; issues: FieldIssue[] };
+
+const now = () => new Date().toISOString();
+const notFound = (type: EntityType) => new TRPCError({ code: 'NOT_FOUND', message: `No such ${type.label.singular.toLowerCase()}.` });
+
+/** Fields in `input` the writer may not write: each named. */
+function forbiddenFields(type: EntityType, input: unknown, access: WriteAccess): FieldIssue[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const issues: FieldIssue[] = [];
+  for (const key of Object.keys(input)) {
+    const f = type.fields.find((x) => x.key === key);
+    if (!f) continue; // unknown fields are reported by the data check
+    if (f.internal && !access.internal) issues.push({ field: key, message: `"${key}" is an internal field; writing it needs the fields:internal scope` });
+    else if (access.editable !== 'all' && !access.editable.has(key)) issues.push({ field: key, message: `you may not change "${key}"` });
+  }
+  return issues;
+}
+
+/**
+ * Applies one write inside `trx`. Data problems come back as issues (the caller decides whether
+ * they end the transaction, e.g. an import collects them row by row); a missing or out-of-scope
+ * record, a stale revision or a taken external id throw.
+ */
+export async function applyWrite(trx: Kysely<DB>, actor: Actor, type: EntityType, write: Write, access: WriteAccess, resolver = new ReferenceResolver(trx)): Promise<WriteResult> {
+  const forbidden = forbiddenFields(type, write.data, access);
+  if (forbidden.length) throw new FieldIssuesError(forbidden[0]!.message, forbidden, 'FORBIDDEN');
+
+  let previous: RecordData = {};
+  let revision = 0;
+  if (write.mode !== 'create') {
+    const row = await trx.selectFrom('records').select(['data', 'revision']).where('type', '=', type.key).where('id', '=', write.id).executeTakeFirst();
+    if (!row || !(await inScope(trx, type.key, write.id, access.scope))) throw notFound(type);
+    if (write.baseRevision !== undefined && write.baseRevision !== Number(row.revision)) {
+      throw new TRPCError({ code: 'CONFLICT', message: `The ${type.label.singular.toLowerCase()} was changed meanwhile (revision ${row.revision}, you edited ${write.baseRevision}).` });
+    }
+    previous = readData(row.data);
+    revision = Number(row.revision);
+  }
+  let input = write.data;
+  if (write.mode === 'replace') {
+    // A replace keeps what the writer cannot write (e.g. internal fields for a key without that scope).
+    const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => forbiddenFields(type, { [k]: null }, access).length > 0));
+    input = { ...kept, ...(write.data as object) };
+  }
+  const parsed = parseRecordData(type, input, write.mode === 'patch' ? 'patch' : 'create', previous);
+  if (!parsed.ok) return parsed;
+  const data = parsed.data;
+  const id = write.mode === 'create' ? newId('r') : write.id;
+  const issues = await resolver.resolve(type, data, { id, type: type.key });
+  if (issues.length) return { ok: false, issues };
+
+  const at = now();
+  if (write.mode === 'create') {
+    if (write.externalId) {
+      const taken = await trx.selectFrom('records').select('id').where('type', '=', type.key).where('external_id', '=', write.externalId).executeTakeFirst();
+      if (taken) throw new TRPCError({ code: 'CONFLICT', message: `A ${type.label.singular.toLowerCase()} with external id "${write.externalId}" exists already.` });
+    }
+    await trx
+      .insertInto('records')
+      .values({
+        id,
+        type: type.key,
+        external_id: write.externalId ?? null,
+        data: JSON.stringify(data),
+        title: recordTitle(type, data),
+        created_by_user: access.createdByUser ?? null,
+        created_by: actor.id ? `${actor.kind}:${actor.id}` : actor.kind,
+        created_at: at,
+        updated_at: at,
+        revision: 1,
+      })
+      .execute();
+  } else {
+    await trx
+      .updateTable('records')
+      .set({ data: JSON.stringify(data), title: recordTitle(type, data), updated_at: at, revision: revision + 1 })
+      .where('id', '=', id)
+      .execute();
+  }
+  await syncRefs(trx, type, id, data);
+  await audit(trx, { actor_type: actor.kind, actor_id: actor.id, action: `record.${write.mode === 'create' ? 'create' : 'update'}`, target: `${type.key}/${id}` });
+  return { ok: true, id, created: write.mode === 'create' };
+}
+
+async function writeOne(db: Db, actor: Actor, typeKey: string, write: Write, access: WriteAccess): Promise<RecordView> {
+  const id = await writeTx(db, async (trx) => {
+    const type = await requireType(trx, typeKey);
+    const r = await applyWrite(trx, actor, type, write, access);
+    if (!r.ok) throw new FieldIssuesError(`Not saved: ${r.issues.map((i) => `${i.field || 'data'}: ${i.message}`).join('; ')}`, r.issues);
+    return r.id;
+  });
+  const view = await findRecord(db, typeKey, id, access.read);
+  if (!view) throw new TRPCError({ code: 'NOT_FOUND', message: 'The record is outside what you may read.' });
+  return view;
+}
+
+export const createRecord = (db: Db, actor: Actor, input: { type: string; data: unknown; externalId?: string | null }, access = ADMIN_WRITE) =>
+  writeOne(db, actor, input.type, { mode: 'create', data: input.data, externalId: input.externalId ?? null }, access);
+
+export const updateRecord = (db: Db, actor: Actor, input: { type: string; id: string; data: unknown; baseRevision?: number }, access = ADMIN_WRITE) =>
+  writeOne(db, actor, input.type, { mode: 'patch', id: input.id, data: input.data, ...(input.baseRevision !== undefined ? { baseRevision: input.baseRevision } : {}) }, access);
+
+export const replaceRecord = (db: Db, actor: Actor, input: { type: string; id: string; data: unknown; baseRevision?: number }, access = ADMIN_WRITE) =>
+  writeOne(db, actor, input.type, { mode: 'replace', id: input.id, data: input.data, ...(input.baseRevision !== undefined ? { baseRevision: input.baseRevision } : {}) }, access);
+
+/** Creates the record with this external id, or replaces its data: how another system keeps Portico in sync. */
+export async function upsertRecord(db: Db, actor: Actor, input: { type: string; externalId: string; data: unknown }, access = ADMIN_WRITE): Promise<{ record: RecordView; created: boolean }> {
+  let created = false;
+  const id = await writeTx(db, async (trx) => {
+    const type = await requireType(trx, input.type);
+    const existing = await trx.selectFrom('records').select('id').where('type', '=', type.key).where('external_id', '=', input.externalId).executeTakeFirst();
+    const write: Write = existing ? { mode: 'replace', id: existing.id, data: input.data } : { mode: 'create', data: input.data, externalId: input.externalId };
+    const r = await applyWrite(trx, actor, type, write, access);
+    if (!r.ok) throw new FieldIssuesError(`Not saved: ${r.issues.map((i) => `${i.field || 'data'}: ${i.message}`).join('; ')}`, r.issues);
+    created = r.created;
+    return r.id;
+  });
+  const record = await findRecord(db, input.type, id, access.read);
+  if (!record) throw new TRPCError({ code: 'NOT_FOUND', message: 'The record is outside what you may read.' });
+  return { record, created };
+}
+
+/** Deletes a record no other record links to (a link names the record and field that hold it). */
+export async function deleteRecord(db: Db, actor: Actor, input: { type: string; id: string }, access = ADMIN_WRITE): Promise<void> {
+  await writeTx(db, async (trx) => {
+    const type = await requireType(trx, input.type);
+    const exists = await trx.selectFrom('records').select('id').where('type', '=', type.key).where('id', '=', input.id).executeTakeFirst();
+    if (!exists || !(await inScope(trx, type.key, input.id, access.scope))) throw notFound(type);
+    const referrers = await trx
+      .selectFrom('record_refs as x')
+      .innerJoin('records as r', 'r.id', 'x.record_id')
+      .select(['r.type', 'r.title', 'x.field'])
+      .where('x.target_id', '=', input.id)
+      .where('x.record_id', '!=', input.id)
+      .limit(6)
+      .execute();
+    if (referrers.length) {
+      const names = referrers.slice(0, 5).map((r) => `${r.type} "${r.title}" (${r.field})`);
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `Other records link to this one: ${names.join(', ')}${referrers.length > 5 ? ' and more' : ''}. Remove those links first.`,
+      });
+    }
+    await trx.deleteFrom('records').where('id', '=', input.id).execute();
+    await audit(trx, { actor_type: actor.kind, actor_id: actor.id, action: 'record.delete', target: `${type.key}/${input.id}` });
+  });
+}
