@@ -155,7 +155,11 @@ function sortExpr(d: Dialect, type: EntityType, key: string): Sql {
   return LOWERED.has(t) && !(key in SYSTEM_COLUMNS) ? sql`lower(${v})` : v;
 }
 
-/** Rows strictly after the cursor in the order of `keys` (then id ascending). */
+const nullable = (key: string) => !(key in SYSTEM_COLUMNS);
+/** The last tie-break, in the direction of the last key, so the (type, created_at, id) index serves the default order. */
+const tieDir = (keys: SortKey[]) => keys[keys.length - 1]!.dir;
+
+/** Rows strictly after the cursor in the order of `keys`, then id. Data fields may be absent: those sort last. */
 function afterCursor(d: Dialect, type: EntityType, keys: SortKey[], cursor: Cursor): Sql {
   const disjuncts: Sql[] = [];
   const equals: Sql[] = [];
@@ -164,12 +168,31 @@ function afterCursor(d: Dialect, type: EntityType, keys: SortKey[], cursor: Curs
     const v = cursor.v[i];
     if (v !== null && v !== undefined) {
       const beyond = k.dir === 'asc' ? sql`${e} > ${v}` : sql`${e} < ${v}`;
-      disjuncts.push(sql.join([...equals, sql`(${e} is null or ${beyond})`], sql` and `));
+      disjuncts.push(sql.join([...equals, nullable(k.field) ? sql`(${e} is null or ${beyond})` : beyond], sql` and `));
       equals.push(sql`${e} = ${v}`);
     } else equals.push(sql`${e} is null`);
   });
-  disjuncts.push(sql.join([...equals, sql`r.id > ${cursor.id}`], sql` and `));
+  disjuncts.push(sql.join([...equals, tieDir(keys) === 'asc' ? sql`r.id > ${cursor.id}` : sql`r.id < ${cursor.id}`], sql` and `));
   return sql`(${sql.join(disjuncts.map((x) => sql`(${x})`), sql` or `)})`;
+}
+
+/**
+ * The ids a scope reaches, as one UNION over indexes (records by owner, record_refs by field and
+ * target). A list drives its join from this set, so a customer's 30 contracts cost 30 lookups,
+ * not a walk through 100,000 rows that tests each against the scope.
+ */
+function scopeIds(scope: Extract<Scope, { kind: 'some' }>, typeKey: string): Sql {
+  const parts = scope.terms.map((t) => {
+    switch (t.kind) {
+      case 'owner':
+        return sql`select o.id as id from records o where o.type = ${typeKey} and o.created_by_user = ${t.userId}`;
+      case 'self':
+        return sql`select o.id as id from records o where o.type = ${typeKey} and o.id in (${sql.join(t.ids)})`;
+      case 'link':
+        return sql`select x.record_id as id from record_refs x where x.field = ${t.field} and x.target_id in (${sql.join(t.ids)})`;
+    }
+  });
+  return sql.join(parts, sql` union `);
 }
 
 /** The fields a view returns: the requested ones, or all readable; never an unreadable one. */
@@ -224,12 +247,21 @@ export async function queryRecords(db: Kysely<DB>, input: EntityQueryInput, acce
   const keys: SortKey[] = query.sort.length ? query.sort : [{ field: 'createdAt', dir: 'desc' }];
   const signature = sortSignature(keys);
 
-  let q = baseSelect(db, d, fields).where('r.type', '=', type.key);
+  // Inner query: the page's ids and sort keys only. Computing the returned data for the page's rows
+  // alone (outer query) matters: SQL evaluates result columns before sorting, for every candidate.
+  let q =
+    access.scope.kind === 'some'
+      ? db
+          .selectFrom(sql`(${scopeIds(access.scope, type.key)})`.as('s'))
+          // CROSS JOIN fixes the join order on SQLite: the scope's ids drive, records are looked up by id.
+          .crossJoin('records as r')
+          .whereRef('r.id', '=', sql.ref('s.id') as never)
+          .select('r.id')
+      : db.selectFrom('records as r').select('r.id');
+  q = q.where('r.type', '=', type.key);
   keys.forEach((k, i) => {
     q = q.select(sortExpr(d, type, k.field).as(`s${i}`));
   });
-  const scope = scopeExpr(access.scope);
-  if (scope) q = q.where(scope as RawBuilder<boolean>);
   for (const f of query.filters) q = q.where(filterExpr(d, type, f) as RawBuilder<boolean>);
   if (query.search) {
     const pattern = `%${likeEscape(query.search)}%`;
@@ -241,11 +273,21 @@ export async function queryRecords(db: Kysely<DB>, input: EntityQueryInput, acce
   if (query.cursor) q = q.where(afterCursor(d, type, keys, decodeCursor(query.cursor, signature, keys.length)) as RawBuilder<boolean>);
   for (const k of keys) {
     const e = sortExpr(d, type, k.field);
-    q = q.orderBy(sql`(${e} is null)`).orderBy(e, k.dir);
+    if (nullable(k.field)) q = q.orderBy(sql`(${e} is null)`);
+    q = q.orderBy(e, k.dir);
   }
-  q = q.orderBy('r.id', 'asc').limit(query.limit + 1);
+  q = q.orderBy('r.id', tieDir(keys)).limit(query.limit + 1);
 
-  const rows = (await q.execute()) as unknown as Row[];
+  let outer = baseSelect(db, d, fields)
+    .innerJoin(q.as('p'), 'p.id', 'r.id')
+    .select(keys.map((_, i) => sql.ref(`p.s${i}`).as(`s${i}`)));
+  keys.forEach((k, i) => {
+    const e = sql.ref(`p.s${i}`);
+    if (nullable(k.field)) outer = outer.orderBy(sql`(${e} is null)`);
+    outer = outer.orderBy(e, k.dir);
+  });
+  outer = outer.orderBy('r.id', tieDir(keys));
+  const rows = (await outer.execute()) as unknown as Row[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page[page.length - 1];
