@@ -43,12 +43,14 @@ type Sql = RawBuilder<unknown>;
 type Dialect = { sqlite: boolean };
 
 const SYSTEM_COLUMNS: Record<string, string> = { id: 'r.id', externalId: 'r.external_id', createdAt: 'r.created_at', updatedAt: 'r.updated_at' };
+/** Own keys only: a field may be called `constructor`, which `in` would find on Object.prototype. */
+const isSystemField = (key: string) => Object.hasOwn(SYSTEM_COLUMNS, key);
 /** Sorted case-insensitively, as people read names and numbers-as-text. */
 const LOWERED: ReadonlySet<FieldType> = new Set(['text', 'email', 'phone', 'url', 'enum']);
 
 /** The comparable SQL value of a field: a number, a boolean or binary-ordered text, the same way on both databases. */
 function valueExpr(d: Dialect, type: EntityType, key: string): Sql {
-  if (key in SYSTEM_COLUMNS) return sql.raw(SYSTEM_COLUMNS[key]!);
+  if (isSystemField(key)) return sql.raw(SYSTEM_COLUMNS[key]!);
   const t = fieldOf(type, key)!.type;
   if (d.sqlite) return t === 'money' ? sql`json_extract(r.data, ${`$.${key}.amount`})` : sql`json_extract(r.data, ${`$.${key}`})`;
   if (t === 'money') return sql`((r.data -> ${key}) ->> 'amount')::numeric`;
@@ -77,7 +79,7 @@ const textExpr = (d: Dialect, type: EntityType, key: string) => valueExpr(d, typ
 
 function filterExpr(d: Dialect, type: EntityType, f: Filter): Sql {
   const t = queryFieldType(type, f.field)!;
-  const isSystem = f.field in SYSTEM_COLUMNS;
+  const isSystem = isSystemField(f.field);
   if (f.op === 'isNull') {
     const present = isSystem ? sql`${valueExpr(d, type, f.field)} is not null` : presentExpr(d, f.field);
     return f.value ? sql`not (${present})` : present;
@@ -152,10 +154,10 @@ function decodeCursor(raw: string, signature: string, count: number): Cursor {
 function sortExpr(d: Dialect, type: EntityType, key: string): Sql {
   const t = queryFieldType(type, key)!;
   const v = valueExpr(d, type, key);
-  return LOWERED.has(t) && !(key in SYSTEM_COLUMNS) ? sql`lower(${v})` : v;
+  return LOWERED.has(t) && !isSystemField(key) ? sql`lower(${v})` : v;
 }
 
-const nullable = (key: string) => !(key in SYSTEM_COLUMNS);
+const nullable = (key: string) => !isSystemField(key);
 /** The last tie-break, in the direction of the last key, so the (type, created_at, id) index serves the default order. */
 const tieDir = (keys: SortKey[]) => keys[keys.length - 1]!.dir;
 

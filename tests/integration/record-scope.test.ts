@@ -213,6 +213,23 @@ describe('filters, sort and keyset paging', () => {
     expect(none.items).toHaveLength(made.filter((m) => m.score === undefined).length);
   });
 
+  it('fields named like Object.prototype members are ordinary fields', async () => {
+    await createType(srv.db, system, {
+      key: 'protofields',
+      label: { singular: 'Odd', plural: 'Odds' },
+      titleField: 'constructor',
+      fields: [
+        { key: 'constructor', label: 'Constructor', type: 'text', required: true },
+        { key: 'toString', label: 'To string', type: 'number' },
+      ],
+    });
+    await create('protofields', { constructor: 'b', toString: 2 });
+    await create('protofields', { constructor: 'a', toString: 1 });
+    const page = await queryRecords(srv.db, { type: 'protofields', sort: [{ field: 'toString', dir: 'desc' }], filters: [{ field: 'constructor', op: 'ne', value: 'z' }] }, { scope: { kind: 'all' }, readable: 'all' });
+    expect(page.items.map((r) => r.data)).toEqual([{ constructor: 'b', toString: 2 }, { constructor: 'a', toString: 1 }]);
+    await expect(queryRecords(srv.db, { type: 'protofields', sort: [{ field: 'hasOwnProperty', dir: 'asc' }] }, { scope: { kind: 'all' }, readable: 'all' })).rejects.toThrow(/no field "hasOwnProperty"/);
+  });
+
   it('a cursor from another sort, or an altered one, is a clear BAD_REQUEST', async () => {
     const first = await queryRecords(srv.db, { type: 'contract', limit: 2 }, { scope: { kind: 'all' }, readable: 'all' });
     expect(first.nextCursor).toBeTruthy();
