@@ -17,3 +17,4 @@ export * from './entities/record-values';
 export * from './entities/type-change';
 export * from './entities/query';
 export * from './access/scope';
+export * from './entities/files';

@@ -40,6 +40,12 @@ export const fieldKeySchema = z
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const CURRENCY = /^[A-Z]{3}$/;
 export const COUNTRY = /^[A-Z]{2}$/;
+export const PHONE = /^\+?[0-9(][0-9 ()./-]{2,30}$/;
+/** A calendar day that exists: 2026-02-28 is one, 2026-02-30 is not. */
+export const isRealDate = (s: string): boolean => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 export const DEFAULT_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -72,14 +78,15 @@ export const fieldSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ ...common, type: z.literal('money'), currency: z.string().regex(CURRENCY, 'a three-letter currency code, e.g. EUR').optional(), default: moneyValue.optional() }).strict(),
-  z.object({ ...common, type: z.literal('date'), default: z.string().regex(ISO_DATE).optional() }).strict(),
-  z.object({ ...common, type: z.literal('datetime'), default: z.iso.datetime({ offset: true }).optional() }).strict(),
+  z.object({ ...common, type: z.literal('date'), default: z.string().regex(ISO_DATE, { error: 'a date as YYYY-MM-DD', abort: true }).refine(isRealDate, 'not a real date').optional() }).strict(),
+  // Stored like every datetime value: in UTC (record values are normalised the same way).
+  z.object({ ...common, type: z.literal('datetime'), default: z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString()).optional() }).strict(),
   z.object({ ...common, type: z.literal('boolean'), default: z.boolean().optional() }).strict(),
   z.object({ ...common, type: z.literal('enum'), options: z.array(enumOption).min(1, 'an enum needs at least one option').max(200), default: z.string().optional() }).strict(),
   z.object({ ...common, type: z.literal('email'), default: z.email().optional() }).strict(),
-  z.object({ ...common, type: z.literal('phone'), default: z.string().optional() }).strict(),
+  z.object({ ...common, type: z.literal('phone'), default: z.string().trim().regex(PHONE, 'a phone number, e.g. +49 30 1234567').optional() }).strict(),
   z.object({ ...common, type: z.literal('address') }).strict(),
-  z.object({ ...common, type: z.literal('url'), default: z.url().optional() }).strict(),
+  z.object({ ...common, type: z.literal('url'), default: z.url({ protocol: /^https?$/, error: 'an http or https address' }).optional() }).strict(),
   z
     .object({
       ...common,
@@ -122,6 +129,16 @@ export const entityTypeSchema = z
       if (f.identifier && !IDENTIFIABLE.includes(f.type)) ctx.addIssue({ code: 'custom', path: at('identifier'), message: `a ${f.type} field cannot be an identifier` });
       if (f.identifier && f.internal) ctx.addIssue({ code: 'custom', path: at('identifier'), message: 'an internal field cannot be an identifier: end users never see it' });
       if (f.type === 'number' && f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: 'custom', path: at('min'), message: 'min is greater than max' });
+      // A default is written into records as it is: it must be a value the field itself accepts.
+      if (f.type === 'number' && f.default !== undefined) {
+        const d = f.default;
+        if (f.integer && !Number.isInteger(d)) ctx.addIssue({ code: 'custom', path: at('default'), message: 'the default must be a whole number' });
+        if (f.min !== undefined && d < f.min) ctx.addIssue({ code: 'custom', path: at('default'), message: `the default is less than the minimum ${f.min}` });
+        if (f.max !== undefined && d > f.max) ctx.addIssue({ code: 'custom', path: at('default'), message: `the default is greater than the maximum ${f.max}` });
+      }
+      if ((f.type === 'text' || f.type === 'longText') && f.default !== undefined && f.default.length > f.maxLength) {
+        ctx.addIssue({ code: 'custom', path: at('default'), message: `the default is longer than ${f.maxLength} characters` });
+      }
       if (f.type === 'enum') {
         const values = f.options.map((o) => o.value);
         if (new Set(values).size !== values.length) ctx.addIssue({ code: 'custom', path: at('options'), message: 'two options have the same value' });

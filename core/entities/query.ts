@@ -62,7 +62,8 @@ export type QueryProblem = { code: 'FORBIDDEN' | 'BAD_REQUEST'; field: string; m
 
 /** The type of a field or system field of `type`, or undefined. */
 export function queryFieldType(type: EntityType, key: string): FieldType | undefined {
-  if (key in SYSTEM_FIELD_TYPES) return SYSTEM_FIELD_TYPES[key as keyof typeof SYSTEM_FIELD_TYPES];
+  // Own keys only: `in` would also find `toString`, `constructor`, … on Object.prototype.
+  if (Object.prototype.hasOwnProperty.call(SYSTEM_FIELD_TYPES, key)) return SYSTEM_FIELD_TYPES[key as keyof typeof SYSTEM_FIELD_TYPES];
   return fieldOf(type, key)?.type;
 }
 

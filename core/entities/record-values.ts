@@ -2,7 +2,7 @@
 // fields, and a patch merged onto the stored data. Relations and files arrive as references that the
 // server resolves (an id or an external id; a stored file's id); everything else is final here.
 import { z } from 'zod';
-import { COUNTRY, CURRENCY, ISO_DATE, type EntityType, type FieldDef } from './entity-type';
+import { COUNTRY, CURRENCY, ISO_DATE, isRealDate, PHONE, type EntityType, type FieldDef } from './entity-type';
 
 /** A record's stored data: field key → value; absent fields are simply missing (never null). */
 export type RecordData = Record<string, unknown>;
@@ -17,15 +17,10 @@ export type FieldIssue = { field: string; message: string };
 
 export type WriteMode = 'create' | 'replace' | 'patch';
 
-const isRealDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
 const fourDecimals = (n: number) => Math.abs(Math.round(n * 1e4) - n * 1e4) < 1e-6;
-const relationRef = z.union([
-  z.string().min(1).max(200),
-  z.object({ externalId: z.string().min(1).max(200) }).strict(),
-]);
+const relationRef = z.union([z.string().min(1).max(200), z.object({ externalId: z.string().min(1).max(200) }).strict()], {
+  error: 'a record id, or { "externalId": "…" }',
+});
 
 const addressSchema = z
   .object({
@@ -78,7 +73,8 @@ export function valueSchema(field: FieldDef): z.ZodType {
           return { amount: m.amount, currency } satisfies MoneyValue;
         });
     case 'date':
-      return z.string().regex(ISO_DATE, 'a date as YYYY-MM-DD').refine(isRealDate, 'not a real date');
+      // abort: a value that is not shaped like a date gets one message, not also "not a real date".
+      return z.string().regex(ISO_DATE, { error: 'a date as YYYY-MM-DD', abort: true }).refine(isRealDate, 'not a real date');
     case 'datetime':
       return z.iso
         .datetime({ offset: true, error: 'a date and time as ISO 8601, e.g. 2026-05-01T09:30:00Z' })
@@ -90,9 +86,10 @@ export function valueSchema(field: FieldDef): z.ZodType {
       return z.string().refine((v) => values.includes(v), { message: `one of: ${values.join(', ')}` });
     }
     case 'email':
-      return z.email('a valid email address').max(254).transform((s) => s.trim());
+      // Trim first: a pasted address often carries a space, and the email check would reject it.
+      return z.string({ error: 'a valid email address' }).trim().pipe(z.email('a valid email address').max(254));
     case 'phone':
-      return z.string().trim().regex(/^\+?[0-9][0-9 ()./-]{2,30}$/, 'a phone number, e.g. +49 30 1234567');
+      return z.string().trim().regex(PHONE, 'a phone number, e.g. +49 30 1234567');
     case 'address':
       return addressSchema;
     case 'url':
@@ -104,11 +101,11 @@ export function valueSchema(field: FieldDef): z.ZodType {
           .object({ id: z.string().min(1).max(100), name: z.string().optional(), mime: z.string().optional(), bytes: z.number().optional() })
           .strict()
           .transform(({ id }) => ({ id })),
-      ]);
+      ], { error: 'the id of an uploaded file' });
     case 'relation':
       return relationRef;
     case 'relations':
-      return z.array(relationRef).max(field.max, `at most ${field.max} records`);
+      return z.array(relationRef).max(field.max, `at most ${field.max} ${field.max === 1 ? 'record' : 'records'}`);
   }
 }
 

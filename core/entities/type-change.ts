@@ -3,6 +3,7 @@
 // relation becomes a list of one), a new required field needs a default to fill existing records,
 // a removed field must be confirmed by name, and anything else is rejected with the record and the
 // field named. The server applies `migrate` to every record in one transaction, or nothing.
+import { fileFitsField } from './files';
 import { fieldOf, type EntityType, type FieldDef } from './entity-type';
 import { valueSchema, type FieldIssue, type RecordData, type StoredFile } from './record-values';
 
@@ -51,11 +52,8 @@ function convert(from: FieldDef, to: FieldDef, value: unknown): { ok: true; valu
   if (to.type === 'file') {
     // A stored file keeps its metadata; only the limits of the field are checked again.
     const file = v as StoredFile;
-    if (file.bytes > to.maxBytes) return { ok: false, message: `the file "${file.name}" is larger than ${to.maxBytes} bytes` };
-    if (to.accept.length && !to.accept.some((a) => a === file.mime || (a.endsWith('/*') && file.mime.startsWith(a.slice(0, -1))))) {
-      return { ok: false, message: `the file "${file.name}" (${file.mime}) is not an accepted type` };
-    }
-    return { ok: true, value: file };
+    const problem = fileFitsField(to, file);
+    return problem ? { ok: false, message: problem } : { ok: true, value: file };
   }
   if (isRelation(from) && isRelation(to) && from.target !== to.target) return { ok: false, message: `links records of "${from.target}", not "${to.target}"` };
   const parsed = valueSchema(to).safeParse(v);

@@ -3,9 +3,10 @@
 // relation links that scopes and delete checks read) in step with a record's data.
 import type { Kysely } from 'kysely';
 import {
+  fileFitsField,
   relationFields,
+  SAFE_FILE_TYPES,
   type EntityType,
-  type FieldDef,
   type FieldIssue,
   type RecordData,
   type RelationRef,
@@ -26,33 +27,7 @@ export function refIds(value: unknown): string[] {
   return Array.isArray(value) ? (value as string[]) : [value as string];
 }
 
-const acceptsMime = (accept: readonly string[], mime: string) =>
-  accept.some((a) => a === mime || (a.endsWith('/*') && mime.startsWith(a.slice(0, -1))));
-
-/** Media types a file field takes when it names none: documents and images, nothing executable. */
-export const SAFE_FILE_TYPES = [
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'text/plain',
-  'text/csv',
-  'application/zip',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-];
-
-/** Whether a stored file may be the value of a file field: its size and type limits. */
-export function fileFitsField(field: Extract<FieldDef, { type: 'file' }>, file: { bytes: number; mime: string; name: string }): string | null {
-  if (file.bytes > field.maxBytes) return `"${file.name}" is larger than ${Math.round(field.maxBytes / 1024 / 1024)} MB`;
-  const accept = field.accept.length ? field.accept : SAFE_FILE_TYPES;
-  if (!acceptsMime(accept, file.mime)) return `"${file.name}" is a ${file.mime} file; this field takes ${accept.join(', ')}`;
-  return null;
-}
+export { fileFitsField, SAFE_FILE_TYPES };
 
 /**
  * Resolves references within one transaction: relation values (record id, or `{ externalId }` of a
