@@ -4,7 +4,7 @@
 // Also recordTitle.
 import { describe, expect, it } from 'vitest';
 import { entityTypeSchema, type EntityType, type FieldDefInput } from './entity-type';
-import { parseRecordData, recordTitle, type ParsedData, type RecordData, type WriteMode } from './record-values';
+import { findUnstorable, parseRecordData, recordTitle, type ParsedData, type RecordData, type WriteMode } from './record-values';
 
 const make = (fields: FieldDefInput[], titleField = fields[0]!.key): EntityType =>
   entityTypeSchema.parse({ key: 'thing', label: { singular: 'Thing', plural: 'Things' }, titleField, fields });
@@ -299,5 +299,16 @@ describe('recordTitle', () => {
 describe('parseRecordData: modes are exhaustive', () => {
   it.each(['create', 'replace', 'patch'] satisfies WriteMode[])('%s rejects an unknown field', (mode) => {
     expect(issuesOf(parseRecordData(all, { nope: 1 }, mode)).map((i) => i.field)).toEqual(['nope']);
+  });
+});
+
+describe('findUnstorable: text no store keeps faithfully', () => {
+  it('refuses NUL and unpaired surrogates anywhere in a value, and accepts real emoji', () => {
+    expect(findUnstorable('a\u0000b')).toBe('contains a NUL character, which cannot be stored');
+    expect(findUnstorable('x\ud800y')).toBe('contains an unpaired surrogate (not valid Unicode)');
+    expect(findUnstorable('x\udc00')).toBe('contains an unpaired surrogate (not valid Unicode)');
+    expect(findUnstorable({ street: ['ok', 'bad\u0000'] })).toBe('contains a NUL character, which cannot be stored');
+    expect(findUnstorable('Grüße 👋')).toBeNull();
+    expect(findUnstorable({ amount: 1, currency: 'EUR' })).toBeNull();
   });
 });

@@ -116,6 +116,32 @@ const schemaOf = (f: FieldDef) => {
   return s;
 };
 
+/**
+ * Text that no store keeps faithfully: NUL (Postgres refuses it in text and JSON) and lone UTF-16
+ * surrogates (not Unicode; they cannot be encoded). Refused on both databases alike.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function findUnstorable(value: unknown): string | null {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return 'contains a NUL character, which cannot be stored';
+    if (LONE_SURROGATE.test(value)) return 'contains an unpaired surrogate (not valid Unicode)';
+    return null;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const problem = findUnstorable(v);
+      if (problem) return problem;
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      const problem = findUnstorable(k) ?? findUnstorable(v);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
 /** Empty strings and empty lists count as "no value", like a cleared form field. */
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -143,6 +169,11 @@ export function parseRecordData(type: EntityType, input: unknown, mode: WriteMod
     const raw = given[f.key];
     if (isEmpty(raw)) {
       delete out[f.key];
+      continue;
+    }
+    const unstorable = findUnstorable(raw);
+    if (unstorable) {
+      issues.push({ field: f.key, message: unstorable });
       continue;
     }
     const parsed = schemaOf(f).safeParse(raw);

@@ -258,7 +258,7 @@ describe('planTypeChange: files', () => {
   });
 
   it('a lower size limit is checked against each stored file', () => {
-    expect(convert(file, { ...file, maxBytes: 1_000_000 } as FieldDefInput, pdf)).toEqual({ problem: '"contract.pdf" is larger than 1 MB' });
+    expect(convert(file, { ...file, maxBytes: 1_000_000 } as FieldDefInput, pdf)).toEqual({ problem: '"contract.pdf" is larger than 976.6 KB' });
   });
 
   it('narrower media types are checked against each stored file, with wildcards', () => {

@@ -10,6 +10,7 @@ import { readAdminSession } from '../auth/admin-sessions';
 import { adminRouter } from '../routers/admin';
 import { requireJsonSameOrigin } from './csrf';
 import { mountUploads } from './uploads';
+import { mountRecordFiles } from './record-files';
 import { securityHeaders } from './security-headers';
 import type { Renderer } from '../published/renderer';
 import { runtimeRoutes } from '../published/routes';
@@ -52,8 +53,10 @@ export function createApp({ db, config, renderer, vite, log }: AppDeps): express
     }),
   );
 
+
   // Image uploads (admin) and their public files; before the SPA, portal and 404 routes.
   mountUploads(app, { db, config, log });
+  mountRecordFiles(app, { db, config, log });
 
   if (vite) {
     app.use(vite.middlewares);

@@ -2,7 +2,7 @@
 // from the image, the file is stored under a random name in DATA_DIR/uploads, then recorded with
 // its audit entry. Nothing the client says about the file (type, name) decides how it is stored.
 import { createHash, randomBytes } from 'node:crypto';
-import fsp, { type FileHandle } from 'node:fs/promises';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { TRPCError } from '@trpc/server';
 import { GIF } from 'image-size/types/gif';
@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { writeTx, type Db } from '../db/database';
 import type { AssetRow, DB } from '../db/schema';
 import { newRowId } from '../auth/tokens';
+import { writeFileAtomic } from './atomic-file';
 import { audit } from './audit';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -139,42 +140,6 @@ async function portalExists(db: Kysely<DB>, portalId: string): Promise<boolean> 
   return (await db.selectFrom('portals').select('id').where('id', '=', portalId).executeTakeFirst()) !== undefined;
 }
 
-/**
- * Writes the file so that it is either absent or complete under its final name: a temporary file
- * in the same directory (same filesystem, so the rename is atomic), fsynced, renamed, and the
- * directory fsynced so the rename itself survives a crash.
- */
-async function writeFileAtomic(dir: string, name: string, data: Uint8Array): Promise<void> {
-  await fsp.mkdir(dir, { recursive: true });
-  // A leading dot keeps temporary files outside STORED_NAME, so they can never be served.
-  const tmp = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fh = await fsp.open(tmp, 'wx', 0o644);
-    try {
-      await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await fsp.rename(tmp, path.join(dir, name));
-  } catch (err) {
-    await fsp.rm(tmp, { force: true });
-    throw err;
-  }
-  await syncDir(dir);
-}
-
-async function syncDir(dir: string): Promise<void> {
-  let fh: FileHandle | undefined;
-  try {
-    fh = await fsp.open(dir, 'r');
-    await fh.sync();
-  } catch {
-    // Some platforms (Windows) cannot open or fsync a directory; the rename is still atomic there.
-  } finally {
-    await fh?.close();
-  }
-}
 
 /**
  * Stores an uploaded image. The file is written first and the row inserted after, so a crash in

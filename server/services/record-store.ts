@@ -46,7 +46,8 @@ export class ReferenceResolver {
     let q = this.trx.selectFrom('records').select('id').where('type', '=', target);
     q = typeof ref === 'string' ? q.where('id', '=', ref) : q.where('external_id', '=', ref.externalId);
     const row = await q.executeTakeFirst();
-    this.records.set(key, row?.id ?? null);
+    // Only hits are remembered: a record created later in the same import must be found then.
+    if (row) this.records.set(key, row.id);
     return row?.id ?? null;
   }
 

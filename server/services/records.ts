@@ -5,7 +5,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { newId, parseRecordData, recordTitle, type EntityType, type FieldIssue, type RecordData, type Scope } from '../../core';
+import { findUnstorable, newId, parseRecordData, recordTitle, type EntityType, type FieldIssue, type RecordData, type Scope } from '../../core';
 import { writeTx, type Db } from '../db/database';
 import type { DB } from '../db/schema';
 import { audit } from './audit';
@@ -19,7 +19,8 @@ export const externalIdSchema = z
   .trim()
   .min(1, 'an external id cannot be empty')
   .max(200)
-  .regex(/^[^\s]+$/, 'an external id has no spaces');
+  .regex(/^[^\s]+$/, 'an external id has no spaces')
+  .refine((s) => findUnstorable(s) === null, 'an external id must be valid Unicode without NUL');
 
 /** What a writer may do: the records it reaches, the fields it may write, and how it reads back. */
 export type WriteAccess = {
