@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { readAdminSession } from '../auth/admin-sessions';
 import { adminRouter } from '../routers/admin';
+import { createApiV1 } from '../api/v1';
 import { requireJsonSameOrigin } from './csrf';
 import { mountUploads } from './uploads';
 import { mountRecordFiles } from './record-files';
@@ -53,6 +54,8 @@ export function createApp({ db, config, renderer, vite, log }: AppDeps): express
     }),
   );
 
+  // The integration API (API keys, problem+json errors); before the portal and 404 routes.
+  app.use('/api/v1', createApiV1({ db, config, log }));
 
   // Image uploads (admin) and their public files; before the SPA, portal and 404 routes.
   mountUploads(app, { db, config, log });

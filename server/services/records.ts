@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { findUnstorable, newId, parseRecordData, recordTitle, type EntityType, type FieldIssue, type RecordData, type Scope } from '../../core';
 import { writeTx, type Db } from '../db/database';
+import { isSqlite } from '../db/dialect';
 import type { DB } from '../db/schema';
 import { audit } from './audit';
 import { requireType } from './entity-types';
@@ -71,7 +72,11 @@ export async function applyWrite(trx: Kysely<DB>, actor: Actor, type: EntityType
   let previous: RecordData = {};
   let revision = 0;
   if (write.mode !== 'create') {
-    const row = await trx.selectFrom('records').select(['data', 'revision']).where('type', '=', type.key).where('id', '=', write.id).executeTakeFirst();
+    let read = trx.selectFrom('records').select(['data', 'revision']).where('type', '=', type.key).where('id', '=', write.id);
+    // Postgres: lock the row, so concurrent writes to one record queue instead of losing each
+    // other's changes (SQLite's BEGIN IMMEDIATE already serialises writers).
+    if (!isSqlite(trx)) read = read.forUpdate();
+    const row = await read.executeTakeFirst();
     if (!row || !(await inScope(trx, type.key, write.id, access.scope))) throw notFound(type);
     if (write.baseRevision !== undefined && write.baseRevision !== Number(row.revision)) {
       throw new TRPCError({ code: 'CONFLICT', message: `The ${type.label.singular.toLowerCase()} was changed meanwhile (revision ${row.revision}, you edited ${write.baseRevision}).` });
@@ -118,7 +123,11 @@ export async function applyWrite(trx: Kysely<DB>, actor: Actor, type: EntityType
       .updateTable('records')
       .set({ data: JSON.stringify(data), title: recordTitle(type, data), updated_at: at, revision: revision + 1 })
       .where('id', '=', id)
-      .execute();
+      .where('revision', '=', revision)
+      .executeTakeFirst()
+      .then((r) => {
+        if (Number(r.numUpdatedRows) !== 1) throw new TRPCError({ code: 'CONFLICT', message: `The ${type.label.singular.toLowerCase()} was changed meanwhile; try again.` });
+      });
   }
   await syncRefs(trx, type, id, data);
   await audit(trx, { actor_type: actor.kind, actor_id: actor.id, action: `record.${write.mode === 'create' ? 'create' : 'update'}`, target: `${type.key}/${id}` });
@@ -148,6 +157,21 @@ export const replaceRecord = (db: Db, actor: Actor, input: { type: string; id: s
 
 /** Creates the record with this external id, or replaces its data: how another system keeps Portico in sync. */
 export async function upsertRecord(db: Db, actor: Actor, input: { type: string; externalId: string; data: unknown }, access = ADMIN_WRITE): Promise<{ record: RecordView; created: boolean }> {
+  try {
+    return await upsertOnce(db, actor, input, access);
+  } catch (err) {
+    // Two first upserts of one external id at once (Postgres, read committed): the loser meets the
+    // unique index; by now the record exists, so once more replaces it.
+    if (isUniqueViolation(err)) return upsertOnce(db, actor, input, access);
+    throw err;
+  }
+}
+
+/** A unique index refused the write (Postgres 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+export const isUniqueViolation = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && 'code' in err && (err.code === '23505' || err.code === 'SQLITE_CONSTRAINT_UNIQUE');
+
+async function upsertOnce(db: Db, actor: Actor, input: { type: string; externalId: string; data: unknown }, access: WriteAccess): Promise<{ record: RecordView; created: boolean }> {
   let created = false;
   const id = await writeTx(db, async (trx) => {
     const type = await requireType(trx, input.type);

@@ -135,6 +135,8 @@ describe('entity types', () => {
       [{ title: 'x', account: 'r_nope' }, 'account'],
       [{ title: 'x', doc: 'f_nope' }, 'doc'],
       [{ title: 'x', price: { amount: 1, currency: 'USD' } }, 'price'],
+      [JSON.parse('{"title":"x","__proto__":{"polluted":true}}') as Record<string, unknown>, '__proto__'],
+      [{ title: 'nul \u0000 inside' }, 'title'],
     ];
     for (const [data, field] of cases) {
       const r = await owner.mutate('records.create', { type: 'everything', data });

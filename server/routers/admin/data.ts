@@ -10,6 +10,8 @@ import { managers, router, signedIn } from '../../trpc';
 import { TRPCError } from '@trpc/server';
 
 const recordId = z.string().min(1).max(64);
+/** Passed on as sent: the record check (core) names every unknown key, `__proto__` included, where z.record would drop it silently. */
+const recordData = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'data must be an object of field values');
 const adminActor = (admin: { id: string }): Actor => ({ kind: 'admin', id: admin.id });
 
 export const entityTypesRouter = router({
@@ -40,10 +42,10 @@ export const recordsRouter = router({
     return record;
   }),
   create: managers
-    .input(z.object({ type: typeKeySchema, externalId: externalIdSchema.nullish(), data: z.record(z.string(), z.unknown()) }).strict())
+    .input(z.object({ type: typeKeySchema, externalId: externalIdSchema.nullish(), data: recordData }).strict())
     .mutation(({ ctx, input }) => createRecord(ctx.db, adminActor(ctx.admin), input)),
   update: managers
-    .input(z.object({ type: typeKeySchema, id: recordId, baseRevision: z.number().int().min(1).optional(), data: z.record(z.string(), z.unknown()) }).strict())
+    .input(z.object({ type: typeKeySchema, id: recordId, baseRevision: z.number().int().min(1).optional(), data: recordData }).strict())
     .mutation(({ ctx, input }) => updateRecord(ctx.db, adminActor(ctx.admin), input)),
   delete: managers
     .input(z.object({ type: typeKeySchema, id: recordId }).strict())

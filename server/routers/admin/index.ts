@@ -1,6 +1,7 @@
 // The admin API at /admin/api/trpc. The builder imports only `type AdminRouter`.
 import { router } from '../../trpc';
 import { adminsRouter } from './admins';
+import { apiKeysRouter } from './api-keys';
 import { authRouter } from './auth';
 import { entityTypesRouter, recordsRouter } from './data';
 import { portalsRouter } from './portals';
@@ -11,6 +12,7 @@ export const adminRouter = router({
   portals: portalsRouter,
   entityTypes: entityTypesRouter,
   records: recordsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AdminRouter = typeof adminRouter;
