@@ -18,3 +18,4 @@ export * from './entities/type-change';
 export * from './entities/query';
 export * from './access/scope';
 export * from './entities/files';
+export * from './access/roles';
