@@ -1,10 +1,10 @@
-// Roles, Users and Data: sections whose features arrive with later releases. Each says plainly what
-// it will hold, with no buttons that do nothing and no links that lead nowhere.
-import { Database, ShieldCheck, Users, type LucideIcon } from 'lucide-react';
+// Roles and Users: sections whose features arrive with later releases. Each says plainly what it
+// will hold, with no buttons that do nothing and no links that lead nowhere.
+import { ShieldCheck, Users, type LucideIcon } from 'lucide-react';
 import { hrefs, onLinkClick } from '../router';
 import './shell.css';
 
-type Upcoming = 'roles' | 'users' | 'data';
+type Upcoming = 'roles' | 'users';
 
 const CONTENT: Record<Upcoming, { icon: LucideIcon; title: string; intro: string; points: string[]; arrives: string }> = {
   roles: {
@@ -29,17 +29,6 @@ const CONTENT: Record<Upcoming, { icon: LucideIcon; title: string; intro: string
       'Give users roles, and deactivate them to revoke access at once.',
     ],
     arrives: 'Users arrive with portal sign-in in a later release.',
-  },
-  data: {
-    icon: Database,
-    title: 'Data',
-    intro: 'The records your portal shows: contracts, invoices, offers, cases and files.',
-    points: [
-      'Entity types with their fields, and which field links a record to an account or contact.',
-      'Records that data blocks list and show, always within the viewer’s access.',
-      'Actions on records, like accepting an offer or requesting a service.',
-    ],
-    arrives: 'Data arrives with entity data in a later release.',
   },
 };
 
@@ -70,10 +59,14 @@ export function EmptySection({ section, portalId }: { section: Upcoming; portalI
           Meanwhile:{' '}
           <a href={hrefs.section(portalId, 'pages')} onClick={onLinkClick}>
             build the portal’s pages
-          </a>{' '}
-          or{' '}
+          </a>
+          ,{' '}
           <a href={hrefs.section(portalId, 'theme')} onClick={onLinkClick}>
             adjust its theme
+          </a>{' '}
+          or{' '}
+          <a href={hrefs.section(portalId, 'data')} onClick={onLinkClick}>
+            define its data
           </a>
           .
         </p>

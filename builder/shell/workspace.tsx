@@ -1,9 +1,10 @@
 // The frame around one portal: a top bar (back to the portals, the portal's name, the sections, save
 // and publishing state, "View portal", "Publish") and the active section below it. The draft is
 // loaded once here for every section (useDraftSession) and autosaves while any section is open.
+// The Data section is its own chunk, loaded when first opened, so the page editor does not wait for it.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ChevronRight, Database, ExternalLink, FileText, History, Palette, Settings, ShieldCheck, Users, type LucideIcon } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { errorCode, errorMessage, useTRPC } from '../api';
 import type { Me } from '../app';
 import { useDraftSession } from '../editor/draft-session';
@@ -19,6 +20,8 @@ import { PortalSettings } from './settings';
 import { ThemeEditor } from './theme-editor';
 import { Versions } from './versions';
 import './shell.css';
+
+const DataSection = lazy(() => import('../entity-data/data-section'));
 
 const SECTION_META: Record<WorkspaceSection, { label: string; icon: LucideIcon }> = {
   pages: { label: 'Pages', icon: FileText },
@@ -72,7 +75,13 @@ export function Workspace({ me, portalId, section, rest }: { me: Me; portalId: s
           </DraftGate>
         ) : section === 'theme' ? (
           <DraftGate session={session}>{portal ? <ThemeEditor portal={portal} /> : <Loading what="the portal" />}</DraftGate>
-        ) : section === 'roles' || section === 'users' || section === 'data' ? (
+        ) : section === 'data' ? (
+          <ChunkGate what="the Data section">
+            <Suspense fallback={<Loading what="the data" />}>
+              <DataSection me={me} portalId={portalId} rest={rest} />
+            </Suspense>
+          </ChunkGate>
+        ) : section === 'roles' || section === 'users' ? (
           <EmptySection section={section} portalId={portalId} />
         ) : !portal ? (
           <Loading what="the portal" />
@@ -211,6 +220,30 @@ function DraftGate({ session, children }: { session: DraftSession; children: Rea
       </div>
     </div>
   );
+}
+
+/** A lazily loaded section whose code cannot be fetched (offline, or a newer build replaced it): say so and offer a reload. */
+class ChunkGate extends Component<{ what: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div className="sh-center">
+        <div className="card empty-state sh-error-card" role="alert">
+          <h1 className="sh-error-title">{`${this.props.what[0]!.toUpperCase()}${this.props.what.slice(1)} could not be loaded`}</h1>
+          <p>The connection may have dropped, or the builder was updated meanwhile.</p>
+          <div className="sh-error-card__actions">
+            <button type="button" className="btn btn--primary" onClick={() => location.reload()}>
+              Reload
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
 }
 
 function Loading({ what }: { what: string }) {

@@ -104,8 +104,8 @@ export type FieldDefInput = z.input<typeof fieldSchema>;
 export type FieldOf<T extends FieldType> = Extract<FieldDef, { type: T }>;
 
 /** Field types an end user may search by (identifiers) or that may serve as a record's title. */
-const IDENTIFIABLE: readonly FieldType[] = ['text', 'email', 'phone', 'number', 'enum'];
-const TITLE_TYPES: readonly FieldType[] = ['text', 'email', 'phone', 'number', 'enum', 'date'];
+export const IDENTIFIER_TYPES: readonly FieldType[] = ['text', 'email', 'phone', 'number', 'enum'];
+export const TITLE_TYPES: readonly FieldType[] = ['text', 'email', 'phone', 'number', 'enum', 'date'];
 
 export const entityTypeSchema = z
   .object({
@@ -126,7 +126,7 @@ export const entityTypeSchema = z
       const at = (...p: (string | number)[]) => ['fields', i, ...p];
       if (seen.has(f.key)) ctx.addIssue({ code: 'custom', path: at('key'), message: `two fields are called "${f.key}"` });
       seen.add(f.key);
-      if (f.identifier && !IDENTIFIABLE.includes(f.type)) ctx.addIssue({ code: 'custom', path: at('identifier'), message: `a ${f.type} field cannot be an identifier` });
+      if (f.identifier && !IDENTIFIER_TYPES.includes(f.type)) ctx.addIssue({ code: 'custom', path: at('identifier'), message: `a ${f.type} field cannot be an identifier` });
       if (f.identifier && f.internal) ctx.addIssue({ code: 'custom', path: at('identifier'), message: 'an internal field cannot be an identifier: end users never see it' });
       if (f.type === 'number' && f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: 'custom', path: at('min'), message: 'min is greater than max' });
       // A default is written into records as it is: it must be a value the field itself accepts.

@@ -83,7 +83,7 @@ export function valueSchema(field: FieldDef): z.ZodType {
       return z.boolean({ error: 'true or false' });
     case 'enum': {
       const values = field.options.map((o) => o.value);
-      return z.string().refine((v) => values.includes(v), { message: `one of: ${values.join(', ')}` });
+      return z.string().refine((v) => values.includes(v), { error: (iss) => `"${String(iss.input)}" is not one of: ${values.join(', ')}` });
     }
     case 'email':
       // Trim first: a pasted address often carries a space, and the email check would reject it.

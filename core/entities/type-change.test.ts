@@ -170,7 +170,7 @@ describe('planTypeChange: converting values', () => {
     ['text → whole number', text, { ...number, integer: true } as FieldDefInput, '2.5', { problem: 'a whole number is required' }],
     ['text → number above max', text, { ...number, max: 10 } as FieldDefInput, '11', { problem: 'at most 10' }],
     ['text → enum, an option', text, { key: 'v', label: 'V', type: 'enum', options: [{ value: 'open', label: 'Open' }] }, 'open', { value: 'open' }],
-    ['text → enum, not an option', text, { key: 'v', label: 'V', type: 'enum', options: [{ value: 'open', label: 'Open' }] }, 'closed', { problem: 'one of: open' }],
+    ['text → enum, not an option', text, { key: 'v', label: 'V', type: 'enum', options: [{ value: 'open', label: 'Open' }] }, 'closed', { problem: '"closed" is not one of: open' }],
     ['text → date', text, { key: 'v', label: 'V', type: 'date' }, '2026-02-30', { problem: 'not a real date' }],
     ['text → email', text, { key: 'v', label: 'V', type: 'email' }, 'a@b.de', { value: 'a@b.de' }],
     ['datetime → text', { key: 'v', label: 'V', type: 'datetime' }, text, '2026-05-01T09:30:00.000Z', { value: '2026-05-01T09:30:00.000Z' }],
@@ -287,7 +287,7 @@ describe('planTypeChange: required fields and enum options', () => {
     const status = (values: string[]): FieldDefInput => ({ key: 'status', label: 'Status', type: 'enum', options: values.map((value) => ({ value, label: value })) });
     const p = plan([status(['open', 'pending', 'closed'])], [status(['open', 'closed'])]);
     expect(p.changed).toEqual(['status']);
-    expect(problems(p.migrate({ title: 'T', status: 'pending' }))).toEqual([{ field: 'status', message: 'one of: open, closed' }]);
+    expect(problems(p.migrate({ title: 'T', status: 'pending' }))).toEqual([{ field: 'status', message: '"pending" is not one of: open, closed' }]);
     expect(p.migrate({ title: 'T', status: 'open' })).toEqual({ ok: true, data: { title: 'T', status: 'open' }, changed: false });
     expect(p.migrate({ title: 'T' })).toEqual({ ok: true, data: { title: 'T' }, changed: false });
   });
