@@ -157,13 +157,15 @@ export const replaceRecord = (db: Db, actor: Actor, input: { type: string; id: s
 
 /** Creates the record with this external id, or replaces its data: how another system keeps Portico in sync. */
 export async function upsertRecord(db: Db, actor: Actor, input: { type: string; externalId: string; data: unknown }, access = ADMIN_WRITE): Promise<{ record: RecordView; created: boolean }> {
-  try {
-    return await upsertOnce(db, actor, input, access);
-  } catch (err) {
-    // Two first upserts of one external id at once (Postgres, read committed): the loser meets the
-    // unique index; by now the record exists, so once more replaces it.
-    if (isUniqueViolation(err)) return upsertOnce(db, actor, input, access);
-    throw err;
+  // Two first upserts of one external id at once (Postgres, read committed): the loser meets the
+  // unique index or the "exists already" check; by then the record exists, so once more replaces it.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await upsertOnce(db, actor, input, access);
+    } catch (err) {
+      const collided = isUniqueViolation(err) || (err instanceof TRPCError && err.code === 'CONFLICT');
+      if (!collided || attempt >= 3) throw err;
+    }
   }
 }
 
