@@ -273,20 +273,23 @@ export async function queryRecords(db: Kysely<DB>, input: EntityQueryInput, acce
     q = q.where((targets.length ? sql`(${sql.join(targets, sql` or `)})` : sql`1 = 0`) as RawBuilder<boolean>);
   }
   if (query.cursor) q = q.where(afterCursor(d, type, keys, decodeCursor(query.cursor, signature, keys.length)) as RawBuilder<boolean>);
-  for (const k of keys) {
-    const e = sortExpr(d, type, k.field);
-    if (nullable(k.field)) q = q.orderBy(sql`(${e} is null)`);
-    q = q.orderBy(e, k.dir);
-  }
+  // Ordered by the selected sort columns, so each sort expression is computed once per row.
+  keys.forEach((k, i) => {
+    q = q.orderBy(sql.ref(`s${i}`), (ob) => {
+      const dir = k.dir === 'asc' ? ob.asc() : ob.desc();
+      return nullable(k.field) ? dir.nullsLast() : dir;
+    });
+  });
   q = q.orderBy('r.id', tieDir(keys)).limit(query.limit + 1);
 
   let outer = baseSelect(db, d, fields)
     .innerJoin(q.as('p'), 'p.id', 'r.id')
     .select(keys.map((_, i) => sql.ref(`p.s${i}`).as(`s${i}`)));
   keys.forEach((k, i) => {
-    const e = sql.ref(`p.s${i}`);
-    if (nullable(k.field)) outer = outer.orderBy(sql`(${e} is null)`);
-    outer = outer.orderBy(e, k.dir);
+    outer = outer.orderBy(sql.ref(`p.s${i}`), (ob) => {
+      const dir = k.dir === 'asc' ? ob.asc() : ob.desc();
+      return nullable(k.field) ? dir.nullsLast() : dir;
+    });
   });
   outer = outer.orderBy('r.id', tieDir(keys));
   const rows = (await outer.execute()) as unknown as Row[];
