@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityTypeSchema } from '../../core';
+import { entityTypeSchema, parseRecordData } from '../../core';
 import { formatAddress, formatBytes, formatValue } from './format-value';
 import { formToCreateData, formToPatch, recordToForm, type FormState } from './form-values';
 
@@ -78,5 +78,58 @@ describe('formatting values', () => {
     expect(formatAddress({ street: 'Main St 1', postalCode: '10115', city: 'Berlin', country: 'DE' })).toBe('Main St 1, 10115 Berlin, DE');
     expect(formatBytes(2048)).toBe('2.0 KB');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
+  });
+});
+
+describe('every field type round-trips through the form', () => {
+  const all = entityTypeSchema.parse({
+    key: 'everything',
+    label: { singular: 'Everything', plural: 'Everythings' },
+    titleField: 'title',
+    fields: [
+      { key: 'title', label: 'Title', type: 'text', required: true },
+      { key: 'body', label: 'Body', type: 'longText' },
+      { key: 'count', label: 'Count', type: 'number', integer: true },
+      { key: 'price', label: 'Price', type: 'money', currency: 'EUR' },
+      { key: 'fee', label: 'Fee', type: 'money' },
+      { key: 'starts', label: 'Starts', type: 'date' },
+      { key: 'at', label: 'At', type: 'datetime' },
+      { key: 'active', label: 'Active', type: 'boolean' },
+      { key: 'status', label: 'Status', type: 'enum', options: [{ value: 'open', label: 'Open' }, { value: 'closed', label: 'Closed' }] },
+      { key: 'email', label: 'Email', type: 'email' },
+      { key: 'phone', label: 'Phone', type: 'phone' },
+      { key: 'address', label: 'Address', type: 'address' },
+      { key: 'site', label: 'Site', type: 'url' },
+      { key: 'doc', label: 'Document', type: 'file' },
+      { key: 'account', label: 'Account', type: 'relation', target: 'account' },
+      { key: 'contacts', label: 'Contacts', type: 'relations', target: 'contact' },
+    ],
+  });
+  const stored = {
+    title: 'All of it',
+    body: 'Line 1\nLine 2',
+    count: 3,
+    price: { amount: 19.99, currency: 'EUR' },
+    fee: { amount: 5, currency: 'USD' },
+    starts: '2026-02-28',
+    at: '2026-05-01T09:30:00.000Z',
+    active: true,
+    status: 'closed',
+    email: 'ada@example.com',
+    phone: '+49 30 1234567',
+    address: { street: 'Main St 1', postalCode: '10115', city: 'Berlin', country: 'DE' },
+    site: 'https://example.com/x',
+    doc: { id: 'f_1', name: 'a.pdf', mime: 'application/pdf', bytes: 10 },
+    account: 'r_a1',
+    contacts: ['r_c1', 'r_c2'],
+  };
+
+  it('stored data → form → what the form sends is accepted by the record check and means the same data', () => {
+    const sent = formToCreateData(all, recordToForm(all, stored));
+    const checked = parseRecordData(all, sent, 'create');
+    expect(checked).toEqual({ ok: true, data: { ...stored, doc: { id: 'f_1' } } });
+    // An untouched form changes nothing.
+    const form = recordToForm(all, stored);
+    expect(formToPatch(all, form, form)).toEqual({});
   });
 });
