@@ -12,6 +12,7 @@ import { toast } from '../ui/toasts';
 import { useDataContext } from './data-queries';
 import { controlAria, FormField } from './form-field';
 import { issuesOf, sentence } from './issues';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 
 type ApiKey = Awaited<ReturnType<typeof api.apiKeys.list.query>>[number];
 type Scope = ApiKey['scopes'][number];
@@ -348,51 +349,16 @@ function SecretOnce({ secret }: { secret: string }) {
 function RevokeKeyDialog({ apiKey, onClose }: { apiKey: ApiKey | null; onClose: () => void }) {
   const qc = useQueryClient();
   const trpc = useTRPC();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const close = () => {
-    setError(null);
-    onClose();
-  };
   const revoke = async () => {
     if (!apiKey) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.apiKeys.revoke.mutate({ id: apiKey.id });
-      await qc.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
-      toast(`Revoked ${apiKey.name}`);
-      close();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await api.apiKeys.revoke.mutate({ id: apiKey.id });
+    await qc.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
+    toast(`Revoked ${apiKey.name}`);
+    onClose();
   };
   return (
-    <Dialog
-      open={apiKey !== null}
-      title={`Revoke “${apiKey?.name ?? ''}”?`}
-      onClose={close}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={close} autoFocus>
-            Cancel
-          </button>
-          <button type="button" className="btn btn--danger" onClick={revoke} disabled={busy}>
-            {busy ? 'Revoking…' : 'Revoke key'}
-          </button>
-        </>
-      }
-    >
-      <div className="sh-prose">
-        <p>Requests with this key are refused from now on. This cannot be undone: a system that still needs access gets a new key.</p>
-        {error ? (
-          <p className="sh-callout sh-callout--danger" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    </Dialog>
+    <ConfirmDialog open={apiKey !== null} title={`Revoke “${apiKey?.name ?? ''}”?`} confirmLabel="Revoke key" busyLabel="Revoking…" onClose={onClose} onConfirm={revoke}>
+      <p>Requests with this key are refused from now on. This cannot be undone: a system that still needs access gets a new key.</p>
+    </ConfirmDialog>
   );
 }

@@ -7,7 +7,6 @@ import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } f
 import type { FieldDef, StoredFile } from '../../core';
 import { api, errorCode, errorMessage, useTRPC } from '../api';
 import { formatAbsoluteTime, formatRelativeTime } from '../shell/format-time';
-import { Dialog } from '../ui/dialog';
 import { toast } from '../ui/toasts';
 import { Drawer } from './drawer';
 import { useDataContext, useRefreshData, type RecordView, type TypeSummary } from './data-queries';
@@ -17,6 +16,7 @@ import { ADDRESS_PARTS, formToCreateData, formToPatch, recordToForm, type Addres
 import { issuesOf, sentence } from './issues';
 import { RecordPicker } from './record-picker';
 import { revealIn } from './scroll';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 
 export function RecordPanel({ type, recordId, types, onClose }: { type: TypeSummary; recordId: string; types: readonly TypeSummary[]; onClose: () => void }) {
   const trpc = useTRPC();
@@ -385,53 +385,18 @@ function FieldControl({
 
 function DeleteRecordDialog({ open, type, record, onClose, onDeleted }: { open: boolean; type: TypeSummary; record: RecordView; onClose: () => void; onDeleted: () => void }) {
   const refresh = useRefreshData();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const noun = type.label.singular.toLowerCase();
-  const close = () => {
-    setError(null);
-    onClose();
-  };
+  // A 409 names the records that link to this one: the dialog shows it as the server says it.
   const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.records.delete.mutate({ type: type.key, id: record.id });
-      toast(`Deleted ${record.title || noun}`);
-      onClose();
-      onDeleted();
-      await refresh();
-    } catch (err) {
-      // A 409 names the records that link to this one: shown as the server says it.
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await api.records.delete.mutate({ type: type.key, id: record.id });
+    toast(`Deleted ${record.title || noun}`);
+    onClose();
+    onDeleted();
+    await refresh();
   };
   return (
-    <Dialog
-      open={open}
-      title={`Delete ${record.title || `this ${noun}`}?`}
-      onClose={close}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={close} autoFocus>
-            Cancel
-          </button>
-          <button type="button" className="btn btn--danger" onClick={remove} disabled={busy}>
-            {busy ? 'Deleting…' : `Delete ${noun}`}
-          </button>
-        </>
-      }
-    >
-      <div className="sh-prose">
-        <p>The {noun} is deleted for every portal. This cannot be undone.</p>
-        {error ? (
-          <p className="sh-callout sh-callout--danger" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    </Dialog>
+    <ConfirmDialog open={open} title={`Delete ${record.title || `this ${noun}`}?`} confirmLabel={`Delete ${noun}`} busyLabel="Deleting…" onClose={onClose} onConfirm={remove}>
+      <p>The {noun} is deleted for every portal. This cannot be undone.</p>
+    </ConfirmDialog>
   );
 }

@@ -9,7 +9,7 @@ import type { FieldDef } from '../../core';
 import { useTRPC } from '../api';
 import { navigate, onLinkClick } from '../router';
 import { formatAbsoluteTime, formatRelativeTime } from '../shell/format-time';
-import { LoadError, LoadingRows } from '../ui/load-states';
+import { LoadingRows } from '../ui/load-states';
 import { READ_ONLY_NOTE, useDataContext, type RecordView, type TypeSummary, type TypesQuery } from './data-queries';
 import { dataHref } from './data-route';
 import { activeFilters, filterFields, toFilter, type FilterDraft } from './filter-values';
@@ -21,41 +21,17 @@ import { isSortable, linkedIds, nextSort, pickColumns, type SortState } from './
 import { RecordPanel } from './record-form';
 import { useDebounced } from './record-picker';
 import { useRecordTitles } from './record-titles';
+import { TypeGate } from './type-gate';
 
 const PAGE_SIZES = [25, 50, 100] as const;
 
 export function RecordsView({ typeKey, record, types }: { typeKey: string; record: string | null; types: TypesQuery }) {
-  const { portalId } = useDataContext();
-  if (types.isPending) {
-    return (
-      <div className="content dt-content dt-content--wide">
-        <LoadingRows label="Loading the records" />
-      </div>
-    );
-  }
-  if (types.isError) {
-    return (
-      <div className="content dt-content dt-content--wide">
-        <LoadError title="The entity types could not be loaded" error={types.error} retry={() => void types.refetch()} />
-      </div>
-    );
-  }
-  const type = types.data.find((t) => t.key === typeKey);
-  if (!type) {
-    return (
-      <div className="content dt-content">
-        <div className="card empty-state" role="alert">
-          <h1 className="sh-error-title">There is no type “{typeKey}”</h1>
-          <p>It may have been deleted, or the address is mistyped.</p>
-          <a className="btn" href={dataHref(portalId, { view: 'types' })} onClick={onLinkClick}>
-            Back to the types
-          </a>
-        </div>
-      </div>
-    );
-  }
-  // A changed definition (new revision) may change the columns and filters: start afresh.
-  return <RecordsTable key={type.revision} type={type} types={types.data} record={record} />;
+  return (
+    <TypeGate types={types} typeKey={typeKey} loading="Loading the records" failed="The entity types could not be loaded" wide>
+      {/* A changed definition (new revision) may change the columns and filters: start afresh. */}
+      {(type, all) => <RecordsTable key={type.revision} type={type} types={all} record={record} />}
+    </TypeGate>
+  );
 }
 
 function RecordsTable({ type, types, record }: { type: TypeSummary; types: TypeSummary[]; record: string | null }) {

@@ -9,7 +9,6 @@ import { isBuiltInType, SELF_LINK, type FieldDef } from '../../core';
 import { api, errorCode, errorMessage, useTRPC } from '../api';
 import { navigate, onLinkClick } from '../router';
 import { Dialog } from '../ui/dialog';
-import { LoadError, LoadingRows } from '../ui/load-states';
 import { toast } from '../ui/toasts';
 import { READ_ONLY_NOTE, useDataContext, useRefreshData, type TypeSummary, type TypesQuery } from './data-queries';
 import { dataHref } from './data-route';
@@ -18,6 +17,7 @@ import { controlAria, FormField } from './form-field';
 import { issuesOf, sentence, type Issue } from './issues';
 import { useRecordTitles } from './record-titles';
 import { revealIn } from './scroll';
+import { TypeGate } from './type-gate';
 import {
   draftToDefinition,
   emptyField,
@@ -35,40 +35,16 @@ import {
   type PlacedIssues,
   type TypeDraft,
 } from './type-draft';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 
 export function TypeEditorPage({ typeKey, types }: { typeKey: string | null; types: TypesQuery }) {
-  const { portalId } = useDataContext();
   if (typeKey === null) return <TypeEditor saved={null} types={types.data ?? []} />;
-  if (types.isPending) {
-    return (
-      <div className="content dt-content">
-        <LoadingRows label="Loading the type" />
-      </div>
-    );
-  }
-  if (types.isError) {
-    return (
-      <div className="content dt-content">
-        <LoadError title="The type could not be loaded" error={types.error} retry={() => void types.refetch()} />
-      </div>
-    );
-  }
-  const saved = types.data.find((t) => t.key === typeKey);
-  if (!saved) {
-    return (
-      <div className="content dt-content">
-        <div className="card empty-state" role="alert">
-          <h1 className="sh-error-title">There is no type “{typeKey}”</h1>
-          <p>It may have been deleted, or the address is mistyped.</p>
-          <a className="btn" href={dataHref(portalId, { view: 'types' })} onClick={onLinkClick}>
-            Back to the types
-          </a>
-        </div>
-      </div>
-    );
-  }
-  // A new revision (after a save, or someone else's) starts a fresh draft from it.
-  return <TypeEditor key={`${saved.key}@${saved.revision}`} saved={saved} types={types.data} />;
+  return (
+    <TypeGate types={types} typeKey={typeKey} loading="Loading the type" failed="The type could not be loaded">
+      {/* A new revision (after a save, or someone else's) starts a fresh draft from it. */}
+      {(saved, all) => <TypeEditor key={`${saved.key}@${saved.revision}`} saved={saved} types={all} />}
+    </TypeGate>
+  );
 }
 
 /** A failed save: `located` when the server named fields or records (the summary then lasts while they do). */
@@ -692,54 +668,19 @@ function RemoveFieldsDialog({ fields, recordCount, plural, onCancel, onConfirm }
 function DeleteTypeDialog({ open, type, onClose }: { open: boolean; type: TypeSummary; onClose: () => void }) {
   const { portalId } = useDataContext();
   const refresh = useRefreshData();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const close = () => {
-    setError(null);
-    onClose();
-  };
   const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.entityTypes.delete.mutate({ key: type.key });
-      toast(`Deleted ${type.label.singular}`);
-      navigate(dataHref(portalId, { view: 'types' }), { replace: true });
-      await refresh();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await api.entityTypes.delete.mutate({ key: type.key });
+    toast(`Deleted ${type.label.singular}`);
+    navigate(dataHref(portalId, { view: 'types' }), { replace: true });
+    await refresh();
   };
   return (
-    <Dialog
-      open={open}
-      title={`Delete ${type.label.singular}?`}
-      onClose={close}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={close} autoFocus>
-            Cancel
-          </button>
-          <button type="button" className="btn btn--danger" onClick={remove} disabled={busy}>
-            {busy ? 'Deleting…' : 'Delete type'}
-          </button>
-        </>
-      }
-    >
-      <div className="sh-prose">
-        <p>
-          The type <span className="mono">{type.key}</span> and its {type.fields.length} field definitions are deleted.
-          {type.recordCount > 0 ? ` It still has ${type.recordCount.toLocaleString()} records: delete them first.` : ''}
-        </p>
-        {error ? (
-          <p className="sh-callout sh-callout--danger" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    </Dialog>
+    <ConfirmDialog open={open} title={`Delete ${type.label.singular}?`} confirmLabel="Delete type" busyLabel="Deleting…" onClose={onClose} onConfirm={remove}>
+      <p>
+        The type <span className="mono">{type.key}</span> and its {type.fields.length} field definitions are deleted.
+        {type.recordCount > 0 ? ` It still has ${type.recordCount.toLocaleString()} records: delete them first.` : ''}
+      </p>
+    </ConfirmDialog>
   );
 }
 

@@ -8,6 +8,7 @@ import { useRefreshPortals, type PortalSummary } from './portal-queries';
 import { slugProblem, suggestSlug } from './slug';
 import './shell.css';
 import { SlugField } from './slug-field';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 
 export function NewPortalDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
@@ -191,47 +192,26 @@ function RenameForm({ portal, onClose }: { portal: PortalSummary; onClose: () =>
 
 export function ArchivePortalDialog({ portal, onClose, onArchived }: { portal: PortalSummary | null; onClose: () => void; onArchived?: () => void }) {
   const refresh = useRefreshPortals();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const close = () => {
-    setError(null);
-    onClose();
-  };
+  // The server refuses the default portal (PRECONDITION_FAILED) and says what to do instead.
   const archive = async () => {
-    if (!portal || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.portals.archive.mutate({ id: portal.id });
-      await refresh(portal.id);
-      toast(`Archived ${portal.name}`);
-      close();
-      onArchived?.();
-    } catch (err) {
-      // The server refuses the default portal (PRECONDITION_FAILED) and says what to do instead.
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!portal) return;
+    await api.portals.archive.mutate({ id: portal.id });
+    await refresh(portal.id);
+    toast(`Archived ${portal.name}`);
+    onClose();
+    onArchived?.();
   };
   return (
-    <Dialog
+    <ConfirmDialog
       open={portal !== null}
       title={portal ? `Archive “${portal.name}”?` : 'Archive portal'}
-      onClose={close}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={close} autoFocus>
-            Cancel
-          </button>
-          <button type="button" className="btn btn--danger" onClick={archive} disabled={busy}>
-            {busy ? 'Archiving…' : 'Archive portal'}
-          </button>
-        </>
-      }
+      confirmLabel="Archive portal"
+      busyLabel="Archiving…"
+      onClose={onClose}
+      onConfirm={archive}
     >
       {portal ? (
-        <div className="sh-prose">
+        <>
           <p>
             <strong>{portal.name}</strong> goes offline at once: <span className="mono">/p/{portal.slug}/</span>
             {portal.domains.length ? (
@@ -247,13 +227,8 @@ export function ArchivePortalDialog({ portal, onClose, onArchived }: { portal: P
             <li>Its draft and published versions are kept; it moves to the archived portals.</li>
             <li>An archived portal cannot be activated again from the builder.</li>
           </ul>
-          {error ? (
-            <p className="sh-callout sh-callout--danger" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        </>
       ) : null}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
