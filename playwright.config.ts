@@ -6,6 +6,8 @@ import path from 'node:path';
 
 // Chosen once in the main process; workers inherit the environment.
 process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 2000));
+// The in-process SMTP server of tests/e2e/portal-invite.spec.ts listens here.
+process.env.E2E_SMTP_PORT ??= String(44000 + Math.floor(Math.random() * 2000));
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'portico-e2e-'));
 export const E2E_ADMIN = { email: 'owner@portico.test', password: 'e2e-owner-password' };
 
@@ -39,6 +41,7 @@ export default defineConfig({
       ADMIN_PASSWORD: E2E_ADMIN.password,
       SEED: 'demo',
       LOG_LEVEL: 'silent',
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
     },
   },
 });

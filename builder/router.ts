@@ -27,14 +27,20 @@ export type Route =
   | { name: 'not-found' };
 
 export const SECTIONS = ['pages', 'theme', 'roles', 'users', 'data', 'settings', 'versions'] as const;
-export type WorkspaceSection = (typeof SECTIONS)[number];
+/** Views reached from inside a section rather than from the top bar, with the section they belong to. */
+export const SUB_SECTIONS = { outbox: 'users' } as const satisfies Record<string, (typeof SECTIONS)[number]>;
+export type WorkspaceSection = (typeof SECTIONS)[number] | keyof typeof SUB_SECTIONS;
+
+/** The top-bar section a view belongs to: itself, or the section a sub-section lives in. */
+export const topSectionOf = (section: WorkspaceSection): (typeof SECTIONS)[number] =>
+  Object.hasOwn(SUB_SECTIONS, section) ? SUB_SECTIONS[section as keyof typeof SUB_SECTIONS] : (section as (typeof SECTIONS)[number]);
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.replace(/^\/admin\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'portals' };
   if (parts[0] === 'portals' && parts[1]) {
     const section = (parts[2] ?? 'pages') as WorkspaceSection;
-    if (!SECTIONS.includes(section)) return { name: 'not-found' };
+    if (!(SECTIONS as readonly string[]).includes(section) && !Object.hasOwn(SUB_SECTIONS, section)) return { name: 'not-found' };
     return { name: 'workspace', portalId: parts[1], section, rest: parts.slice(3) };
   }
   return { name: 'not-found' };

@@ -1,10 +1,12 @@
 // Browser entry: hydrates the server-rendered page, then navigates between portal pages by fetching
-// `portal.page` (the same filtered payload the server rendered) instead of reloading.
+// `portal.page` (the same filtered payload the server rendered) instead of reloading. A page that
+// needs signing in (401) or anything unexpected falls back to a full load, where the server decides.
 import { startTransition, useEffect, useState } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import type { PagePayload } from '../core';
 import { PortalApp } from './portal-app';
 import './styles/base.css';
+import './styles/account.css';
 
 // Every block's stylesheet, bundled into the runtime's one CSS file.
 import.meta.glob('../blocks/*/style.css', { eager: true });
@@ -30,7 +32,8 @@ function internalPath(anchor: HTMLAnchorElement, basePath: string): string | nul
   const base = basePath === '' ? '' : basePath;
   if (base && path !== base && !path.startsWith(`${base}/`)) return null;
   const rel = path.slice(base.length) || '/';
-  if (/^\/(_api|_assets|uploads|s|login|logout|register|forgot-password|reset-password|invite)(\/|$)/.test(rel)) return null;
+  // Account pages and secure links load as documents: signing in or out changes what every page shows.
+  if (/^\/(_api|_assets|uploads|s|login|logout|register|forgot-password|reset-password|invite|confirm-email|magic-link|profile)(\/|$)/.test(rel)) return null;
   return rel;
 }
 

@@ -1,7 +1,10 @@
-// The end-user page: skip link, header with the portal's name and navigation, the page's blocks.
-// Pure: the same payload renders the same markup on the server and in the browser.
+// The end-user page: skip link, header with the portal's name, navigation and account entry, the
+// page's blocks (or an account page). Pure: the same payload renders the same markup on the server
+// and in the browser.
 import { useMemo } from 'react';
 import type { PagePayload } from '../core';
+import { AccountMenu } from './account/account-menu';
+import { AccountPage } from './account/account-pages';
 import { BlockTree } from './block-tree';
 import { renderContextFor } from './render-context';
 
@@ -33,10 +36,13 @@ export function PortalApp({ payload }: { payload: PagePayload }) {
               </ul>
             </nav>
           ) : null}
+          <AccountMenu payload={payload} href={ctx.href} />
         </div>
       </header>
       <main id="main" className="pt-main" tabIndex={-1}>
-        {payload.status === 404 ? (
+        {payload.auth ? (
+          <AccountPage payload={payload} view={payload.auth} />
+        ) : payload.status === 404 ? (
           <NotFound homeHref={homeHref} />
         ) : page.blocks.length > 0 ? (
           <BlockTree nodes={page.blocks} ctx={ctx} data={payload.data} />

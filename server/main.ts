@@ -5,6 +5,7 @@ import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
 import { prepareDatabase, startServer } from './server';
+import { isOutboxNudge, startOutbox } from './services/outbox-delivery';
 
 function readConfig(): Config {
   try {
@@ -42,7 +43,11 @@ async function runSingle(config: Config, log: (m: string) => void): Promise<void
 async function runPrimary(config: Config, log: (m: string) => void): Promise<void> {
   const db = await openDatabase(config.database);
   await prepareDatabase(db, config, log);
-  await db.destroy();
+  // The primary delivers the outbox (one deliverer, not one per worker); workers nudge it over IPC.
+  const outbox = startOutbox({ db, config, log, role: 'deliver' });
+  cluster.on('message', (_worker, message) => {
+    if (isOutboxNudge(message)) outbox.nudge();
+  });
   let stopping = false;
   let announced = false;
   const fork = () => cluster.fork({ PORTICO_WORKER: '1' });
@@ -61,10 +66,12 @@ async function runPrimary(config: Config, log: (m: string) => void): Promise<voi
   const stop = (signal: string) => {
     stopping = true;
     log(`${signal}: shutting down`);
+    // Waits for a send in flight, so it is marked sent rather than sent again after the restart.
+    const outboxStopped = outbox.stop().then(() => db.destroy(), () => db.destroy()).catch(() => {});
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
     setTimeout(() => process.exit(0), 10_000).unref();
     cluster.on('exit', () => {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) void outboxStopped.then(() => process.exit(0));
     });
   };
   process.once('SIGINT', () => stop('SIGINT'));
@@ -72,7 +79,7 @@ async function runPrimary(config: Config, log: (m: string) => void): Promise<voi
 }
 
 async function runWorker(config: Config, log: (m: string) => void): Promise<void> {
-  const running = await startServer(config, log, { prepared: true });
+  const running = await startServer(config, log, { prepared: true, outbox: 'forward' });
   const stop = () => running.close().then(() => process.exit(0), () => process.exit(1));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

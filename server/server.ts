@@ -8,6 +8,7 @@ import { createApp } from './http/app';
 import { loadRenderer } from './published/renderer';
 import { bootstrapAdmin } from './services/admins';
 import { ensureBuiltInTypes } from './services/entity-types';
+import { startOutbox } from './services/outbox-delivery';
 import { seedDemo } from './seed/demo';
 
 export type Running = { url: string; port: number; db: Db; server: Server; close: () => Promise<void> };
@@ -30,7 +31,8 @@ export async function prepareDatabase(db: Db, config: Config, log: (msg: string)
 export async function startServer(
   config: Config,
   log: (msg: string) => void = console.log,
-  opts: { prepared?: boolean } = {},
+  // `outbox: 'forward'`: a cluster worker, whose emails the primary delivers (main.ts).
+  opts: { prepared?: boolean; outbox?: 'deliver' | 'forward' } = {},
 ): Promise<Running> {
   const db = await openDatabase(config.database);
   if (!opts.prepared) await prepareDatabase(db, config, log);
@@ -44,6 +46,7 @@ export async function startServer(
     const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
   server.keepAliveTimeout = 65_000;
+  const outbox = startOutbox({ db, config, log, role: opts.outbox ?? 'deliver' });
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl ? config.publicUrl.origin : `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   let closing: Promise<void> | undefined;
@@ -53,6 +56,7 @@ export async function startServer(
         server.close(() => r());
         server.closeAllConnections();
       });
+      await outbox.stop();
       await vite?.close();
       await db.destroy();
     })());

@@ -31,6 +31,7 @@ export function PortalSettings({ me, portal }: { me: Me; portal: PortalSummary }
       <fieldset className="sh-bare-fieldset" disabled={locked}>
         <legend className="visually-hidden">Portal settings</legend>
         <GeneralCard key={`${portal.name}|${portal.slug}|${portal.settings.defaultLocale}`} portal={portal} />
+        <SignInCard key={JSON.stringify(portal.settings)} portal={portal} />
         <DomainsCard portal={portal} />
         <StatusCard portal={portal} />
         <DangerCard portal={portal} />
@@ -52,6 +53,101 @@ function Card({ title, description, children, footer, tone }: { title: string; d
       <div className="sh-card__body">{children}</div>
       {footer ? <div className="sh-card__foot">{footer}</div> : null}
     </section>
+  );
+}
+
+/** How portal users sign in: self-registration, magic links, and how long a session lasts. */
+function SignInCard({ portal }: { portal: PortalSummary }) {
+  const refresh = useRefreshPortals();
+  const id = useId();
+  const saved = portal.settings;
+  const [registration, setRegistration] = useState(saved.allowRegistration);
+  const [magicLink, setMagicLink] = useState(saved.magicLink);
+  const [lifetime, setLifetime] = useState(String(saved.sessionLifetimeHours));
+  const [idle, setIdle] = useState(String(saved.idleTimeoutMinutes));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dirty = registration !== saved.allowRegistration || magicLink !== saved.magicLink || lifetime !== String(saved.sessionLifetimeHours) || idle !== String(saved.idleTimeoutMinutes);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!dirty || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.portals.update.mutate({
+        id: portal.id,
+        settings: { allowRegistration: registration, magicLink, sessionLifetimeHours: Number(lifetime), idleTimeoutMinutes: Number(idle) },
+      });
+      await refresh(portal.id);
+      toast('Sign-in settings saved');
+    } catch (err) {
+      // The server names the setting at fault (e.g. "at least 5 minutes").
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const reset = () => {
+    setRegistration(saved.allowRegistration);
+    setMagicLink(saved.magicLink);
+    setLifetime(String(saved.sessionLifetimeHours));
+    setIdle(String(saved.idleTimeoutMinutes));
+    setError(null);
+  };
+  return (
+    <form onSubmit={save} noValidate>
+      <Card
+        title="Sign-in"
+        description="How customers and partners get into this portal. Changes apply to running sessions at their next request."
+        footer={
+          <>
+            {dirty ? (
+              <button type="button" className="btn btn--ghost" onClick={reset}>
+                Discard changes
+              </button>
+            ) : null}
+            <button type="submit" className="btn btn--primary" disabled={!dirty || busy}>
+              {busy ? 'Saving…' : 'Save'}
+            </button>
+          </>
+        }
+      >
+        <label className="checkbox">
+          <input type="checkbox" checked={registration} onChange={(e) => setRegistration(e.target.checked)} />
+          Anyone may register an account (confirmed by email); they receive the default roles
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={magicLink} onChange={(e) => setMagicLink(e.target.checked)} />
+          Users may sign in with a link sent by email, without a password
+        </label>
+        <div className="sh-pair">
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-lifetime`}>
+              Session lifetime (hours)
+            </label>
+            <input id={`${id}-lifetime`} className="input" type="number" inputMode="numeric" min={1} max={2160} value={lifetime} aria-describedby={`${id}-lifetime-help`} onChange={(e) => setLifetime(e.target.value)} />
+            <span id={`${id}-lifetime-help`} className="field__help">
+              After this, users sign in again (1–2160).
+            </span>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-idle`}>
+              Idle timeout (minutes)
+            </label>
+            <input id={`${id}-idle`} className="input" type="number" inputMode="numeric" min={5} max={43200} value={idle} aria-describedby={`${id}-idle-help`} onChange={(e) => setIdle(e.target.value)} />
+            <span id={`${id}-idle-help`} className="field__help">
+              Signed out after this long without a request (5–43200).
+            </span>
+          </div>
+        </div>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </Card>
+    </form>
   );
 }
 

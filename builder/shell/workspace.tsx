@@ -1,18 +1,19 @@
 // The frame around one portal: a top bar (back to the portals, the portal's name, the sections, save
 // and publishing state, "View portal", "Publish") and the active section below it. The draft is
 // loaded once here for every section (useDraftSession) and autosaves while any section is open.
-// The Data section is its own chunk, loaded when first opened, so the page editor does not wait for it.
+// The Data, Roles and Users sections are their own chunks, loaded when first opened, so the page
+// editor does not wait for them.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ChevronRight, Database, ExternalLink, FileText, History, Palette, Settings, ShieldCheck, Users, type LucideIcon } from 'lucide-react';
+import { ChevronRight, Database, ExternalLink, FileText, History, Mail, Palette, Settings, ShieldCheck, Users, type LucideIcon } from 'lucide-react';
 import { Component, lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { errorCode, errorMessage, useTRPC } from '../api';
 import type { Me } from '../app';
 import { useDraftSession } from '../editor/draft-session';
 import { PageEditor } from '../editor/page-editor';
 import { SaveStatus } from '../editor/save-status';
-import { SECTIONS, hrefs, onLinkClick, type WorkspaceSection } from '../router';
+import { SECTIONS, hrefs, onLinkClick, topSectionOf, type WorkspaceSection } from '../router';
 import { useEditor } from '../store/editor-store';
-import { EmptySection } from './empty-section';
+import { Outbox } from './outbox';
 import { BrandMark } from './portal-list';
 import { PublishDialog } from './publish-dialog';
 import { portalUrl, whyNotViewable, type PortalSummary } from './portal-queries';
@@ -22,12 +23,15 @@ import { Versions } from './versions';
 import './shell.css';
 
 const DataSection = lazy(() => import('../entity-data/data-section'));
+const RolesSection = lazy(() => import('../access/roles-section'));
+const UsersSection = lazy(() => import('../access/users-section'));
 
 const SECTION_META: Record<WorkspaceSection, { label: string; icon: LucideIcon }> = {
   pages: { label: 'Pages', icon: FileText },
   theme: { label: 'Theme', icon: Palette },
   roles: { label: 'Roles', icon: ShieldCheck },
   users: { label: 'Users', icon: Users },
+  outbox: { label: 'Outbox', icon: Mail },
   data: { label: 'Data', icon: Database },
   settings: { label: 'Settings', icon: Settings },
   versions: { label: 'Versions', icon: History },
@@ -75,14 +79,26 @@ export function Workspace({ me, portalId, section, rest }: { me: Me; portalId: s
           </DraftGate>
         ) : section === 'theme' ? (
           <DraftGate session={session}>{portal ? <ThemeEditor portal={portal} /> : <Loading what="the portal" />}</DraftGate>
+        ) : section === 'outbox' ? (
+          <Outbox me={me} portalId={portalId} rest={rest} />
         ) : section === 'data' ? (
           <ChunkGate what="the Data section">
             <Suspense fallback={<Loading what="the data" />}>
               <DataSection me={me} portalId={portalId} rest={rest} />
             </Suspense>
           </ChunkGate>
-        ) : section === 'roles' || section === 'users' ? (
-          <EmptySection section={section} portalId={portalId} />
+        ) : section === 'roles' ? (
+          <ChunkGate what="the Roles section">
+            <Suspense fallback={<Loading what="the roles" />}>
+              <RolesSection me={me} portalId={portalId} rest={rest} />
+            </Suspense>
+          </ChunkGate>
+        ) : section === 'users' ? (
+          <ChunkGate what="the Users section">
+            <Suspense fallback={<Loading what="the users" />}>
+              <UsersSection me={me} portalId={portalId} />
+            </Suspense>
+          </ChunkGate>
         ) : !portal ? (
           <Loading what="the portal" />
         ) : section === 'settings' ? (
@@ -127,7 +143,7 @@ function WorkspaceBar({
             const { label, icon: Icon } = SECTION_META[s];
             return (
               <li key={s}>
-                <a href={hrefs.section(portalId, s)} onClick={onLinkClick} aria-current={s === section ? 'page' : undefined} className="sh-sections__link">
+                <a href={hrefs.section(portalId, s)} onClick={onLinkClick} aria-current={s === topSectionOf(section) ? 'page' : undefined} className="sh-sections__link">
                   <Icon aria-hidden="true" />
                   {label}
                 </a>

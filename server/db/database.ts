@@ -9,6 +9,7 @@ import { ImmediateSqliteDialect } from './sqlite-driver';
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-assets';
 import * as m0003 from './migrations/0003-entities';
+import * as m0004 from './migrations/0004-portal-access';
 
 export type Db = Kysely<DB>;
 
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-assets': m0002,
   '0003-entities': m0003,
+  '0004-portal-access': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -38,7 +40,11 @@ export function openSqlite(file: string): Database.Database {
 export async function openDatabase(config: Config['database']): Promise<Db> {
   if (config.kind === 'sqlite') return new Kysely<DB>({ dialect: new ImmediateSqliteDialect(openSqlite(config.file)) });
   const { default: pg } = await import('pg');
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 10 }) }) });
+  const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  // An idle connection can be cut (a server restart, a failover, a dropped database): pg reports it
+  // on the pool, where an unhandled 'error' would end the process. The pool replaces the client.
+  pool.on('error', (err) => console.warn(`postgres: an idle connection was closed (${err.message}); it will be replaced`));
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** Applies pending migrations; throws with the failing migration's name. */

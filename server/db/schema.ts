@@ -152,6 +152,80 @@ export interface ApiKeysTable {
   revoked_at: string | null;
 }
 
+export interface PortalRolesTable {
+  id: string;
+  portal_id: string;
+  key: string;
+  name: string;
+  description: string;
+  /** RoleGrants (core/access/roles.ts) as JSON. */
+  grants: string;
+  is_default: number;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PortalUserStatus = 'invited' | 'active' | 'disabled';
+
+export interface PortalUsersTable {
+  id: string;
+  portal_id: string;
+  email: string;
+  name: string;
+  status: PortalUserStatus;
+  contact_id: string | null;
+  password_hash: string | null;
+  email_confirmed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface PortalUserRolesTable {
+  user_id: string;
+  role_id: string;
+}
+
+export interface PortalSessionsTable {
+  id_hash: string;
+  portal_id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export type PortalTokenPurpose = 'invite' | 'confirm-email' | 'reset-password' | 'magic-link';
+
+export interface PortalTokensTable {
+  id_hash: string;
+  portal_id: string;
+  user_id: string;
+  purpose: PortalTokenPurpose;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'kept';
+
+export interface OutboxTable {
+  id: string;
+  portal_id: string | null;
+  kind: 'email' | 'webhook';
+  /** For emails: { to, subject, text, html, template }. */
+  payload: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface DB {
   admins: AdminsTable;
   admin_sessions: AdminSessionsTable;
@@ -167,6 +241,12 @@ export interface DB {
   record_refs: RecordRefsTable;
   files: FilesTable;
   api_keys: ApiKeysTable;
+  portal_roles: PortalRolesTable;
+  portal_users: PortalUsersTable;
+  portal_user_roles: PortalUserRolesTable;
+  portal_sessions: PortalSessionsTable;
+  portal_tokens: PortalTokensTable;
+  outbox: OutboxTable;
 }
 
 export type Admin = Selectable<AdminsTable>;
@@ -175,4 +255,7 @@ export type AssetRow = Selectable<AssetsTable>;
 export type RecordRow = Selectable<RecordsTable>;
 export type FileRow = Selectable<FilesTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type PortalRoleRow = Selectable<PortalRolesTable>;
+export type PortalUserRow = Selectable<PortalUsersTable>;
+export type OutboxRow = Selectable<OutboxTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;

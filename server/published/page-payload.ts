@@ -1,6 +1,8 @@
 // Builds the payload of a portal page for a viewer: match the path, check the page's visibility,
-// filter the block tree, build the navigation. What the viewer may not see never gets in.
+// filter the block tree, build the navigation. What the viewer may not see never gets in. Also the
+// payload of the account pages (sign-in, profile …), which share the header and navigation.
 import {
+  type AuthView,
   decideVisibility,
   filterBlocks,
   matchPage,
@@ -20,7 +22,13 @@ import type { ResolvedPortal } from './resolve-portal';
 
 export const requirementsOf = (node: BlockNode): readonly Requirement[] => getBlock(node.type)?.requires?.(node.props as never) ?? [];
 
-export type PageResult = { payload: PagePayload; hidden: HiddenBlock[] };
+export type PayloadUser = PagePayload['user'];
+
+/**
+ * `requiresSignIn`: the path names a page an anonymous visitor may not see but a signed-in user
+ * might (audience or roles), so the visitor is sent to sign in rather than shown a 404.
+ */
+export type PageResult = { payload: PagePayload; hidden: HiddenBlock[]; requiresSignIn: boolean };
 
 type Filtered = { blocks: BlockNode[]; hidden: HiddenBlock[] };
 
@@ -56,29 +64,61 @@ function publicTheme(doc: PortalDocument): PagePayload['theme'] {
   return theme;
 }
 
-export function buildPagePayload(version: PreparedVersion, portal: ResolvedPortal, path: string, viewer: Viewer): PageResult {
+function navFor(doc: PortalDocument, portal: ResolvedPortal, viewer: Viewer, currentId: string | null): PagePayload['nav'] {
+  return doc.navigation.flatMap((id) => {
+    const p = doc.pages.find((pg) => pg.id === id);
+    if (!p || p.path.includes(':') || !decideVisibility(p.visibility, [], viewer).visible) return [];
+    return [{ id: p.id, title: pickText(p.title, portal.defaultLocale), href: portalHref(portal.basePath, p.path), ...(p.icon ? { icon: p.icon } : {}), current: currentId === p.id }];
+  });
+}
+
+const portalOf = (portal: ResolvedPortal): PagePayload['portal'] => ({ name: portal.name, slug: portal.slug, basePath: portal.basePath, locale: portal.defaultLocale });
+
+export function buildPagePayload(version: PreparedVersion, portal: ResolvedPortal, path: string, viewer: Viewer, user: PayloadUser = null): PageResult {
   const doc = version.document;
   const locale = portal.defaultLocale;
   const match = matchPage(doc.pages, path);
-  const visible = match && decideVisibility(match.page.visibility, [], viewer).visible ? match : null;
+  const decision = match ? decideVisibility(match.page.visibility, [], viewer) : null;
+  const visible = match && decision?.visible ? match : null;
   const page = visible ? filterPage(visible.page, viewer) : { blocks: [], hidden: [] };
-
-  const nav = doc.navigation.flatMap((id) => {
-    const p = doc.pages.find((pg) => pg.id === id);
-    if (!p || p.path.includes(':') || !decideVisibility(p.visibility, [], viewer).visible) return [];
-    return [{ id: p.id, title: pickText(p.title, locale), href: portalHref(portal.basePath, p.path), ...(p.icon ? { icon: p.icon } : {}), current: visible?.page.id === p.id }];
-  });
+  // Anonymous viewers hold no role, so a role rule hides the page from them as an audience rule does.
+  const requiresSignIn = !viewer.signedIn && decision?.visible === false && (decision.reason.kind === 'audience' || decision.reason.kind === 'roles');
 
   const payload: PagePayload = {
     status: visible ? 200 : 404,
-    portal: { name: portal.name, slug: portal.slug, basePath: portal.basePath, locale },
+    portal: portalOf(portal),
     page: visible
       ? { id: visible.page.id, path: visible.page.path, title: pickText(visible.page.title, locale), params: visible.params, blocks: page.blocks }
       : { id: 'not-found', path, title: 'Page not found', params: {}, blocks: [] },
-    nav,
+    nav: navFor(doc, portal, viewer, visible?.page.id ?? null),
     theme: publicTheme(doc),
-    user: null,
+    user,
     data: {},
   };
-  return { payload, hidden: page.hidden };
+  return { payload, hidden: page.hidden, requiresSignIn };
+}
+
+const NO_BLOCKS: BlockNode[] = [];
+
+/** An account page: the portal's header and navigation for this viewer, and the view instead of blocks. */
+export function buildAuthPayload(version: PreparedVersion, portal: ResolvedPortal, path: string, viewer: Viewer, user: PayloadUser, view: AuthView, title: string): PagePayload {
+  const doc = version.document;
+  return {
+    status: 200,
+    portal: portalOf(portal),
+    page: { id: `account:${view.kind}`, path, title, params: {}, blocks: NO_BLOCKS },
+    nav: navFor(doc, portal, viewer, null),
+    theme: publicTheme(doc),
+    user,
+    data: {},
+    auth: view,
+  };
+}
+
+/** The user as pages and blocks see them (rich text's {{user.firstName}} …). */
+export function payloadUser(session: { name: string; email: string } | null): PayloadUser {
+  if (!session) return null;
+  const name = session.name.trim();
+  const space = name.indexOf(' ');
+  return { firstName: space < 0 ? name : name.slice(0, space), lastName: space < 0 ? '' : name.slice(space + 1).trim(), email: session.email };
 }

@@ -3,6 +3,7 @@
 import type { Db } from '../db/database';
 import { arg, prepareQuery } from '../db/prepared';
 import type { DB } from '../db/schema';
+import { portalSettingsSchema, type PortalSettings } from '../services/portals';
 
 export type ResolvedPortal = {
   id: string;
@@ -11,6 +12,8 @@ export type ResolvedPortal = {
   active: boolean;
   publishedVersionId: string | null;
   defaultLocale: string;
+  /** Live settings (sessions, registration, magic links): a change applies at the next request. */
+  settings: PortalSettings;
   /** The URL prefix of the portal: '' on a custom domain, '/p/acme', '/portal'. */
   basePath: string;
 };
@@ -19,16 +22,30 @@ const COLUMNS = ['id', 'slug', 'name', 'active', 'archived_at', 'published_versi
 
 type Row = { id: string; slug: string; name: string; active: number; archived_at: string | null; published_version_id: string | null; settings: string };
 
+/** Settings are parsed once per distinct stored text: every request resolves its portal. */
+const parsedSettings = new Map<string, PortalSettings>();
+function settingsOf(text: string): PortalSettings {
+  let hit = parsedSettings.get(text);
+  if (!hit) {
+    // Stored settings were validated on write; older rows get the defaults of newer settings.
+    hit = portalSettingsSchema.parse(JSON.parse(text));
+    if (parsedSettings.size >= 256) parsedSettings.clear();
+    parsedSettings.set(text, hit);
+  }
+  return hit;
+}
+
 function toResolved(row: Row | undefined, basePath: string): ResolvedPortal | null {
   if (!row || row.archived_at) return null;
-  const settings = JSON.parse(row.settings) as { defaultLocale?: string };
+  const settings = settingsOf(row.settings);
   return {
     id: row.id,
     slug: row.slug,
     name: row.name,
     active: row.active === 1,
     publishedVersionId: row.published_version_id,
-    defaultLocale: settings.defaultLocale ?? 'en',
+    defaultLocale: settings.defaultLocale,
+    settings,
     basePath,
   };
 }

@@ -1,18 +1,26 @@
 // Routes of published portals: custom domains, /p/:slug and /portal (the default portal), each
-// with its pages and its API at `{base}/_api/trpc`.
+// with its pages, its account pages and its API at `{base}/_api/trpc`. Every request reads the
+// portal user's session and their grants afresh, so what a page shows follows a role change, a
+// deactivation or a sign-out at the next request.
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ViteDevServer } from 'vite';
-import { anonymousViewer, normalizePath } from '../../core';
+import { anonymousViewer, normalizePath, type PagePayload, type Viewer } from '../../core';
+import { hasPortalCookie, readPortalSession, setPortalCookie, type PortalSession } from '../auth/portal-sessions';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { requireJsonSameOrigin } from '../http/csrf';
+import type { PortalContext } from '../portal-trpc';
 import { portalRouter } from '../routers/portal';
+import { principalForUser } from '../services/portal-grants';
+import { loginUrl, resolveAuthPage } from './auth-pages';
 import { renderBarePage, renderDocument } from './html';
-import { buildPagePayload } from './page-payload';
+import { buildAuthPayload, buildPagePayload, payloadUser } from './page-payload';
 import { loadPublishedVersion } from './version-cache';
 import { renderPageDev, type Renderer } from './renderer';
 import { defaultPortal, portalByDomain, portalBySlug, type ResolvedPortal } from './resolve-portal';
+
+type RequestLocals = { portal: ResolvedPortal; session: PortalSession | null; viewer: Viewer };
 
 type Deps = { db: Db; config: Config; renderer: Renderer; vite?: ViteDevServer | undefined; log: (m: string) => void };
 
@@ -25,7 +33,10 @@ export function runtimeRoutes({ db, config, renderer, vite, log }: Deps): expres
   const api = createExpressMiddleware({
     router: portalRouter,
     maxBodySize: 1024 * 1024,
-    createContext: ({ req, res }) => ({ db, config, req, res, portal: res.locals.portal as ResolvedPortal, viewer: anonymousViewer }),
+    createContext: ({ req, res }): PortalContext => {
+      const { portal, session, viewer } = res.locals as RequestLocals;
+      return { db, config, req, res, portal, session, viewer };
+    },
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') log(`portal api ${path ?? '?'}: ${error.cause?.stack ?? error.stack ?? error.message}`);
     },
@@ -33,11 +44,23 @@ export function runtimeRoutes({ db, config, renderer, vite, log }: Deps): expres
 
   const bare = (res: Response, status: number, heading: string, text: string) => res.status(status).type('html').set('Cache-Control', 'no-store').send(renderBarePage(status, heading, text));
 
+  /** The signed-in user of this portal and their viewer; a cookie that no longer works is cleared. */
+  async function identify(portal: ResolvedPortal, req: Request, res: Response): Promise<RequestLocals> {
+    const session = await readPortalSession(db, req, portal);
+    if (!session) {
+      if (hasPortalCookie(req)) setPortalCookie(req, res, portal, null, config.publicUrl?.protocol === 'https:');
+      return { portal, session: null, viewer: anonymousViewer };
+    }
+    const principal = await principalForUser(db, portal.id, { id: session.userId, contactId: session.contactId });
+    return { portal, session, viewer: principal.viewer };
+  }
+
   async function servePortal(portal: ResolvedPortal | null, req: Request, res: Response, next: NextFunction): Promise<void> {
     if (!portal) return void bare(res, 404, 'Portal not found', 'There is no portal at this address.');
     if (!portal.active) return void bare(res, 404, 'Portal not available', 'This portal is not available at the moment.');
     const rel = req.path.slice(portal.basePath.length) || '/';
-    res.locals.portal = portal;
+    const locals = await identify(portal, req, res);
+    Object.assign(res.locals, locals);
     if (rel === '/_api/trpc' || rel.startsWith('/_api/trpc/')) {
       res.set('Cache-Control', 'no-store');
       req.url = req.url.slice(portal.basePath.length + '/_api/trpc'.length) || '/';
@@ -50,12 +73,25 @@ export function runtimeRoutes({ db, config, renderer, vite, log }: Deps): expres
     const path = normalizePath(rel);
     if (!path) return void bare(res, 400, 'Bad request', 'The address is not valid.');
     const version = await loadPublishedVersion(db, portal.publishedVersionId);
-    const { payload } = buildPagePayload(version, portal, path, anonymousViewer);
+    const user = payloadUser(locals.session);
+    let payload: PagePayload;
+    const account = await resolveAuthPage(db, portal, path, req.query, locals.session);
+    if (account && 'redirect' in account) return void res.set('Cache-Control', 'no-store').redirect(303, account.redirect);
+    if (account) {
+      payload = buildAuthPayload(version, portal, path, locals.viewer, user, account.view, account.title);
+      // Account pages carry tokens in their address: never cached, never sent on as a referrer.
+      res.set('Referrer-Policy', 'no-referrer').set('Cache-Control', 'no-store');
+    } else {
+      const built = buildPagePayload(version, portal, path, locals.viewer, user);
+      if (built.requiresSignIn) return void res.set('Cache-Control', 'no-store').redirect(303, loginUrl(portal, req.originalUrl.slice(portal.basePath.length)));
+      payload = built.payload;
+    }
     const appHtml = vite ? await renderPageDev(vite, payload) : renderer.renderPage(payload);
     let html = renderDocument(payload, appHtml, renderer.assets);
     if (renderer.transformHtml) html = await renderer.transformHtml(req.originalUrl, html);
     // No ETag: hashing every page costs more than the rare revalidation saves.
-    res.status(payload.status).type('html').set('Cache-Control', 'private, no-cache').end(html);
+    if (!res.get('Cache-Control')) res.set('Cache-Control', 'private, no-cache');
+    res.status(payload.status).type('html').end(html);
   }
 
   const wrap = (resolve: (req: Request) => Promise<ResolvedPortal | null>) => (req: Request, res: Response, next: NextFunction) => {

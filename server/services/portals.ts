@@ -13,13 +13,37 @@ import type { DB, PortalRow } from '../db/schema';
 import { newRowId } from '../auth/tokens';
 import { audit } from './audit';
 import { readStoredDocument } from './documents';
+import { insertStarterRoles } from './portal-roles';
+
+/** Each setting without its default: what a partial update may name. */
+const settingsFields = {
+  defaultLocale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a locale looks like "en" or "de-CH"'),
+  /** Portal sessions end this long after sign-in, however active (1 hour to 90 days). */
+  sessionLifetimeHours: z.number().int().min(1, 'at least 1 hour').max(2160, 'at most 2160 hours (90 days)'),
+  /** … and after this long without a request (5 minutes to 30 days). */
+  idleTimeoutMinutes: z.number().int().min(5, 'at least 5 minutes').max(43_200, 'at most 43200 minutes (30 days)'),
+  /** Visitors may create their own account (confirmed by email); otherwise accounts come by invitation. */
+  allowRegistration: z.boolean(),
+  /** Users may sign in with a one-time link sent by email instead of their password. */
+  magicLink: z.boolean(),
+};
 
 export const portalSettingsSchema = z
   .object({
-    defaultLocale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/).default('en'),
+    defaultLocale: settingsFields.defaultLocale.default('en'),
+    sessionLifetimeHours: settingsFields.sessionLifetimeHours.default(168),
+    idleTimeoutMinutes: settingsFields.idleTimeoutMinutes.default(120),
+    allowRegistration: settingsFields.allowRegistration.default(false),
+    magicLink: settingsFields.magicLink.default(false),
   })
   .strict();
 export type PortalSettings = z.infer<typeof portalSettingsSchema>;
+
+/**
+ * A partial update of the settings. Not `portalSettingsSchema.partial()`: zod 4 applies the
+ * defaults of absent keys there, so saving one setting would silently reset all the others.
+ */
+export const portalSettingsPatchSchema = z.object(settingsFields).partial().strict();
 
 export type Actor = { id: string };
 
@@ -137,6 +161,7 @@ export async function createPortal(
       .insertInto('portal_drafts')
       .values({ portal_id: id, document: JSON.stringify(document), revision: 1, updated_at: ts, updated_by: actor.id })
       .execute();
+    await insertStarterRoles(trx, id);
     await audit(trx, { actor_type: 'admin', actor_id: actor.id, portal_id: id, action: 'portal.create', target: input.slug });
   });
   return getPortal(db, id);

@@ -40,6 +40,10 @@ describe('admin router access', () => {
       'auth.login', 'auth.logout', 'auth.me',
       'portals.list', 'portals.create', 'portals.get', 'portals.update', 'portals.archive', 'portals.setDefault', 'portals.activate',
       'portals.getDraft', 'portals.saveDraft', 'portals.publish', 'portals.versions', 'portals.version', 'portals.rollback',
+      'roles.list', 'roles.get', 'roles.create', 'roles.update', 'roles.delete', 'roles.setDefault',
+      'portalUsers.list', 'portalUsers.get', 'portalUsers.create', 'portalUsers.invite', 'portalUsers.resendInvite',
+      'portalUsers.setStatus', 'portalUsers.setRoles', 'portalUsers.linkContact', 'portalUsers.importCsv',
+      'preview.page',
     ]) expect(names).toContain(n);
   });
 
@@ -60,7 +64,11 @@ describe('admin router access', () => {
   it('refuses designers what their role forbids with FORBIDDEN, and nothing changes', async () => {
     const forbidden = procedures.filter((p) => p.meta?.access.kind === 'admin' && !p.meta.access.roles.includes('designer'));
     expect(forbidden.map((p) => p.path)).toEqual(
-      expect.arrayContaining(['portals.create', 'portals.update', 'portals.archive', 'portals.setDefault', 'portals.activate', 'admins.create']),
+      expect.arrayContaining([
+        'portals.create', 'portals.update', 'portals.archive', 'portals.setDefault', 'portals.activate', 'admins.create',
+        // Roles, portal users and previews as them decide who sees what: never designers.
+        'roles.list', 'roles.update', 'roles.setDefault', 'portalUsers.list', 'portalUsers.create', 'portalUsers.setStatus', 'portalUsers.importCsv', 'preview.page',
+      ]),
     );
     for (const p of forbidden) {
       const r = await call(designer, p);

@@ -173,12 +173,13 @@ describe('the visibility filter', () => {
     expect((JSON.parse(text) as { result: { data: PagePayload } }).result.data.page.blocks.map((b) => b.id)).toEqual(['h1', 'tabs1', 'rt', 'tricky']);
   });
 
-  it('does not serve a signed-in page to an anonymous visitor, in HTML or JSON', async () => {
+  it('does not serve a signed-in page to an anonymous visitor, in HTML or JSON: it sends them to sign in', async () => {
     const { res, html } = await get('/p/acme/private');
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/p/acme/login?next=%2Fprivate');
     expect(html).not.toContain(SECRET_PAGE);
     const api = await visitor.fetch(`/p/acme/_api/trpc/page?input=${encodeURIComponent(JSON.stringify({ path: '/private' }))}`);
-    expect(api.status).toBe(404);
+    expect(api.status).toBe(401);
     expect(await api.text()).not.toContain(SECRET_PAGE);
   });
 });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { acceptDocument } from '../../services/documents';
 import * as portals from '../../services/portals';
-import { domainSchema, portalSettingsSchema, slugSchema } from '../../services/portals';
+import { domainSchema, portalSettingsPatchSchema, slugSchema } from '../../services/portals';
 import { editors, managers, router, signedIn } from '../../trpc';
 
 const portalId = z.string().min(1).max(64);
@@ -28,7 +28,7 @@ export const portalsRouter = router({
           name: name.optional(),
           slug: slugSchema.optional(),
           domains: z.array(domainSchema).max(20).optional(),
-          settings: portalSettingsSchema.partial().strict().optional(),
+          settings: portalSettingsPatchSchema.optional(),
         })
         .strict(),
     )

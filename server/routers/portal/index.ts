@@ -1,11 +1,13 @@
 // The portal API: `page` returns the same filtered payload the server renders, for client-side
-// navigation. The runtime imports only `type PortalRouter`.
+// navigation; `auth.*` are the portal users' account procedures. The runtime imports only
+// `type PortalRouter`.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { normalizePath } from '../../../core';
 import { portalRouterFactory, portalVisitor } from '../../portal-trpc';
-import { buildPagePayload } from '../../published/page-payload';
+import { buildPagePayload, payloadUser } from '../../published/page-payload';
 import { loadPublishedVersion } from '../../published/version-cache';
+import { portalAuthRouter } from './auth';
 
 export const portalRouter = portalRouterFactory({
   page: portalVisitor.input(z.object({ path: z.string().min(1).max(500) }).strict()).query(async ({ ctx, input }) => {
@@ -13,11 +15,15 @@ export const portalRouter = portalRouterFactory({
     const path = normalizePath(input.path);
     if (!path || !path.startsWith('/')) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input: path must start with "/".' });
     const version = await loadPublishedVersion(ctx.db, ctx.portal.publishedVersionId);
-    const { payload } = buildPagePayload(version, ctx.portal, path, ctx.viewer);
+    const { payload, requiresSignIn } = buildPagePayload(version, ctx.portal, path, ctx.viewer, payloadUser(ctx.session));
+    // The page exists for signed-in users: the runtime then loads it as a document, and the server
+    // sends the visitor to sign in. Nothing of the page is in this answer.
+    if (requiresSignIn) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to see this page.' });
     // A page that is unknown (or hidden) is a 404 with the same payload the HTML 404 renders.
     if (payload.status === 404) ctx.res.status(404);
     return payload;
   }),
+  auth: portalAuthRouter,
 });
 
 export type PortalRouter = typeof portalRouter;
