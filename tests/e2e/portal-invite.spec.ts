@@ -2,7 +2,8 @@
 // Users section; the email arrives at an in-process SMTP server (the server was started with
 // SMTP_URL pointing at it); the invitee opens the link, sets a password and is signed in, and sees
 // only what the Viewer role allows, while a Customer Owner invited the same way sees more on the
-// same page. Then the admin disables the Viewer, who is signed out at their next request.
+// same page. Then the admin disables the Viewer, who is signed out at their next request. And the
+// Settings section's sign-in card saves the portal's sign-in settings, which the portal follows.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { CURRENT_SCHEMA_VERSION, defaultTheme, type BlockNode, type PortalDocument } from '../../core';
 import { startSmtpServer, type TestSmtp } from '../helpers/smtp';
@@ -105,4 +106,24 @@ test('an invitation arrives over SMTP, is accepted, and each role sees its own b
   // Otto is untouched.
   await otto.reload();
   await expect(otto.getByRole('heading', { name: 'Welcome back, customer' })).toBeVisible();
+});
+
+test('the sign-in settings are saved from the Settings section and the portal follows them', async ({ page, baseURL }) => {
+  await signInAdmin(page, baseURL!);
+  await page.goto('/p/sunrise/login');
+  await expect(page.getByRole('link', { name: 'Create an account' })).toHaveCount(0);
+
+  await page.goto(`/admin/portals/${portalId}/settings`);
+  const card = page.getByRole('region', { name: 'Sign-in' });
+  await card.getByRole('checkbox', { name: /Anyone may register/ }).check();
+  await card.getByRole('spinbutton', { name: 'Idle timeout (minutes)' }).fill('2');
+  await card.getByRole('button', { name: 'Save' }).click();
+  // The server names the setting at fault; nothing is saved.
+  await expect(card.getByRole('alert')).toContainText('at least 5 minutes');
+  await card.getByRole('spinbutton', { name: 'Idle timeout (minutes)' }).fill('30');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Sign-in settings saved')).toBeVisible();
+
+  await page.goto('/p/sunrise/login');
+  await expect(page.getByRole('link', { name: 'Create an account' })).toBeVisible();
 });
