@@ -3,6 +3,7 @@
 import {
   fromZodIssues,
   portalDocumentSchema,
+  reservedPagePath,
   type BlockNode,
   type DocumentIssue,
   type PortalDocument,
@@ -69,6 +70,8 @@ export function validateDocument(input: unknown): ValidationResult {
     if (pageIds.has(page.id)) issues.push({ path: ['pages', i, 'id'], field: 'id', message: `duplicate page id "${page.id}"` });
     pageIds.add(page.id);
     const shapeKey = page.path.replace(/:[^/]+/g, ':');
+    const reserved = reservedPagePath(page.path);
+    if (reserved) issues.push({ path: ['pages', i, 'path'], field: 'path', message: reserved });
     const clash = paths.get(shapeKey);
     if (clash) issues.push({ path: ['pages', i, 'path'], field: 'path', message: `path "${page.path}" clashes with page "${clash}"` });
     paths.set(shapeKey, page.id);

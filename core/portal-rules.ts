@@ -4,6 +4,18 @@ import { z } from 'zod';
 
 /** Slugs Portico's own routes use. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['admin', 'api', 'p', 'portal', 'healthz', 'uploads', 'assets', 'static', 'www']);
+/**
+ * First path segments a portal keeps for itself: its account pages, secure links and its API. A
+ * document page there would be shadowed (or would shadow an account page once it is switched on).
+ */
+export const RESERVED_PAGE_SEGMENTS: ReadonlySet<string> = new Set([
+  'login', 'register', 'forgot-password', 'reset-password', 'invite', 'confirm-email', 'magic-link', 'profile', 's', '_api',
+]);
+/** Why a page path is not available, or null. */
+export function reservedPagePath(path: string): string | null {
+  const first = path.split('/')[1] ?? '';
+  return RESERVED_PAGE_SEGMENTS.has(first) ? `"/${first}" is reserved for the portal's own ${first === '_api' ? 'API' : first === 's' ? 'secure links' : 'account pages'}` : null;
+}
 export const SLUG_MIN = 2;
 export const SLUG_MAX = 40;
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;

@@ -53,6 +53,13 @@ describe('page paths and titles', () => {
     expect(validatePageTitle('Invoices')).toBeNull();
   });
 
+  it("refuses the portal's account paths and does not suggest them", () => {
+    expect(validatePagePath('/login', [], null)).toBe(`"/login" is reserved for the portal's own account pages`);
+    expect(validatePagePath('/profile/settings', [], null)).toBe(`"/profile" is reserved for the portal's own account pages`);
+    expect(validatePagePath('/logins', [], null)).toBeNull();
+    expect(suggestPath('Login', [])).toBe('/login-2');
+  });
+
   it('suggests a free path from a title', () => {
     expect(suggestPath('Meter readings', doc.pages)).toBe('/meter-readings');
     expect(suggestPath('Invoices', doc.pages)).toBe('/invoices-2');

@@ -1,6 +1,6 @@
 // Pure rules behind the page settings, the pages panel and the visibility panel: path and title
 // validation, navigation order, role keys, and a compact summary of the pages for narrow selectors.
-import { pagePathSchema, pickText, roleKeySchema, type Page, type PortalDocument, type Visibility } from '../../core';
+import { pagePathSchema, pickText, reservedPagePath, roleKeySchema, type Page, type PortalDocument, type Visibility } from '../../core';
 
 export const MAX_TITLE = 120;
 export const MAX_ROLES = 50;
@@ -26,6 +26,8 @@ type PathOwner = Pick<Page, 'id' | 'path'> & { title: Page['title'] | string };
 export function validatePagePath(path: string, pages: readonly PathOwner[], selfId: string | null, locale = 'en'): string | null {
   const parsed = pagePathSchema.safeParse(path);
   if (!parsed.success) return parsed.error.issues[0]?.message ?? 'not a valid path';
+  const reserved = reservedPagePath(path);
+  if (reserved) return reserved;
   const clash = pages.find((p) => p.id !== selfId && shapeOf(p.path) === shapeOf(path));
   if (clash) return `this path is taken by the page "${pickText(clash.title, locale)}"`;
   return null;
@@ -49,7 +51,7 @@ export function suggestPath(title: string, pages: readonly Pick<Page, 'path'>[])
     .replace(/-+$/, '');
   const base = `/${slug || 'page'}`;
   const taken = new Set(pages.map((p) => p.path));
-  if (!taken.has(base)) return base;
+  if (!taken.has(base) && !reservedPagePath(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 

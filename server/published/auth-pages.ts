@@ -46,8 +46,9 @@ export type AuthPage = { view: AuthView; title: string } | { redirect: string };
 const firstString = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 
 /**
- * The account page for a portal-relative path, or null when the path is not one (then the
- * document's pages decide: registration and magic links switched off leave their paths free).
+ * The account page for a portal-relative path, or null when the path is not one. With registration
+ * or magic links switched off their paths answer "not found" (documents cannot take them: core's
+ * RESERVED_PAGE_SEGMENTS).
  * Signed-in users are sent on from the sign-in and registration pages; anonymous visitors go from
  * the profile to sign-in.
  */

@@ -120,6 +120,15 @@ describe('validateDocument', () => {
     ]);
   });
 
+  it('refuses paths the portal keeps for its account pages and secure links', () => {
+    const issues = issuesOf(doc([page('home', '/'), page('a', '/login'), page('b', '/invite/:token'), page('c', '/s/x'), page('e', '/logins')]));
+    expect(issues).toEqual([
+      { path: ['pages', 1, 'path'], field: 'path', message: '"/login" is reserved for the portal\'s own account pages' },
+      { path: ['pages', 2, 'path'], field: 'path', message: '"/invite" is reserved for the portal\'s own account pages' },
+      { path: ['pages', 3, 'path'], field: 'path', message: '"/s" is reserved for the portal\'s own secure links' },
+    ]);
+  });
+
   it('lets a static segment and a parameter sit side by side', () => {
     expect(validateDocument(doc([page('home', '/'), page('a', '/contracts/:id'), page('b', '/contracts/new')])).ok).toBe(true);
   });
