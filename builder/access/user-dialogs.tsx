@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, errorCode, errorMessage, useTRPC } from '../api';
 import { controlAria, FormField } from '../entity-data/form-field';
 import { formatBytes } from '../entity-data/format-value';
+import { IssueTable } from '../entity-data/import-dialog';
 import { issuesOf, sentence, type Issue } from '../entity-data/issues';
 import { RecordPicker } from '../entity-data/record-picker';
 import { Dialog } from '../ui/dialog';
@@ -278,31 +279,7 @@ export function ImportUsersDialog({ open, portalId, roles, onClose }: { open: bo
             <strong>Nobody was invited{file ? ` from ${file.name}` : ''}.</strong> {failed.issues.length ? sentence(failed.message.replace(/; nobody was invited\.?/, '.')) : sentence(failed.message)}
             {failed.issues.length ? ' Fix the file and import it again.' : ''}
           </div>
-          {failed.issues.length ? (
-            <div className="dt-report-scroll">
-              <table className="table dt-report-table">
-                <caption className="visually-hidden">Problems found in the file</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="dt-num">
-                      Row
-                    </th>
-                    <th scope="col">Column</th>
-                    <th scope="col">Problem</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {failed.issues.map((i, n) => (
-                    <tr key={`${i.row}-${i.field}-${n}`}>
-                      <td className="dt-num">{i.row ?? '—'}</td>
-                      <td className="mono">{i.field || '—'}</td>
-                      <td>{sentence(i.message)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          {failed.issues.length ? <IssueTable issues={failed.issues} column="Column" /> : null}
         </div>
       ) : (
         <form id={`${ids}-form`} className="sh-form" onSubmit={submit} noValidate aria-busy={state.step === 'busy'}>

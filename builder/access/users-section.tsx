@@ -4,12 +4,13 @@
 // resend invitations, change roles and the linked contact, disable and enable. Changes are live:
 // a disabled user is signed out at their next request. Loaded on demand, like the Data section.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ChevronLeft, ChevronRight, Eye, Link2, Mail, Plus, Power, Search, ShieldCheck, Upload, UserRound, X } from 'lucide-react';
+import { Eye, Link2, Mail, Plus, Power, Search, ShieldCheck, Upload, UserRound, X } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { Me } from '../app';
 import { useTRPC } from '../api';
 import { useDebounced } from '../entity-data/record-picker';
 import { hrefs, navigate, onLinkClick } from '../router';
+import { CursorPager, useCursorStack } from '../ui/cursor-pager';
 import { formatAbsoluteTime, formatRelativeTime } from '../shell/format-time';
 import { RowMenu, type MenuItem } from '../shell/row-menu';
 import { LoadingRows } from '../ui/load-states';
@@ -19,7 +20,6 @@ import { ContactDialog, ImportUsersDialog, InviteDialog, RolesDialog, SendInvite
 import '../entity-data/data.css';
 import './access.css';
 
-const PAGE_SIZES = [25, 50, 100] as const;
 
 type Dialog =
   | { kind: 'invite' }
@@ -47,9 +47,8 @@ function UsersList({ portalId }: { portalId: string }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   // Any change to what is asked for starts again at the first page.
   const base = JSON.stringify({ search, status, roleId, limit });
-  const [paging, setPaging] = useState<{ base: string; cursors: string[] }>({ base, cursors: [] });
-  const cursors = paging.base === base ? paging.cursors : [];
-  const cursor = cursors[cursors.length - 1];
+  const stack = useCursorStack(base);
+  const { cursors, current: cursor } = stack;
   const page = useQuery({
     ...trpc.portalUsers.list.queryOptions({ id: portalId, ...(search ? { search } : {}), ...(status ? { status } : {}), ...(roleId ? { roleId } : {}), limit, ...(cursor ? { cursor } : {}) }),
     placeholderData: keepPreviousData,
@@ -57,7 +56,6 @@ function UsersList({ portalId }: { portalId: string }) {
   const rows = page.data?.items ?? [];
   const narrowed = Boolean(search || status || roleId);
   const defaults = (roles.data ?? []).filter((r) => r.isDefault);
-  const start = cursors.length * limit + 1;
 
   return (
     <div className="content dt-content dt-content--wide ac-users">
@@ -171,42 +169,7 @@ function UsersList({ portalId }: { portalId: string }) {
         )}
 
         {!page.isPending && !page.isError && (rows.length > 0 || cursors.length > 0) ? (
-          <div className="dt-pager">
-            <p id={`${ids}-status`} className="dt-pager__status" role="status">
-              {rows.length === 0
-                ? 'No more users'
-                : cursors.length === 0
-                  ? `Showing ${rows.length.toLocaleString()} user${rows.length === 1 ? '' : 's'}`
-                  : `Showing ${start.toLocaleString()}–${(start + rows.length - 1).toLocaleString()}`}
-              {cursors.length > 0 ? <span className="muted"> · page {cursors.length + 1}</span> : null}
-              {narrowed ? <span className="muted"> · filtered</span> : null}
-            </p>
-            <div className="dt-pager__controls">
-              <label className="dt-pager__size">
-                <span>Rows per page</span>
-                <select className="select" value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
-                  {PAGE_SIZES.map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="button" className="btn btn--small" disabled={cursors.length === 0 || page.isFetching} onClick={() => setPaging({ base, cursors: cursors.slice(0, -1) })}>
-                <ChevronLeft aria-hidden="true" />
-                Previous
-              </button>
-              <button
-                type="button"
-                className="btn btn--small"
-                disabled={!page.data?.nextCursor || page.isFetching}
-                onClick={() => page.data?.nextCursor && setPaging({ base, cursors: [...cursors, page.data.nextCursor] })}
-              >
-                Next
-                <ChevronRight aria-hidden="true" />
-              </button>
-            </div>
-          </div>
+          <CursorPager statusId={`${ids}-status`} count={rows.length} limit={limit} onLimit={setLimit} stack={stack} nextCursor={page.data?.nextCursor} busy={page.isFetching} narrowed={narrowed} noun={{ one: 'user', many: 'users' }} />
         ) : null}
       </div>
 

@@ -219,33 +219,38 @@ function ImportReport({ result, fileName }: { result: Extract<ImportResult, { ok
           ? `${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}${rows ? ` in ${rows} row${rows === 1 ? '' : 's'}` : ''}: fix ${rows === 1 ? 'it' : 'them'} in the file and import it again.`
           : sentence(result.message)}
       </div>
-      {result.issues.length ? (
-        <div className="dt-report-scroll">
-          <table className="table dt-report-table">
-            <caption className="visually-hidden">Problems found in the file</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="dt-num">
-                  Row
-                </th>
-                <th scope="col">Field</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.issues.map((i, n) => (
-                <tr key={`${i.row}-${i.field}-${n}`}>
-                  <td className="dt-num">{i.row ?? '—'}</td>
-                  <td className="mono">{i.field || '—'}</td>
-                  <td>{sentence(i.message)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {result.issues.length ? <IssueTable issues={result.issues} column="Field" /> : null}
       {/* The server lists the first 200 problems; its message then gives the total. */}
       {result.issues.length >= 200 ? <p className="muted dt-report-note">{sentence(result.message)}</p> : null}
+    </div>
+  );
+}
+
+/** The problems of an import, row by row: shared by the record and the user imports. */
+export function IssueTable({ issues, column }: { issues: readonly Issue[]; column: 'Field' | 'Column' }) {
+  return (
+    <div className="dt-report-scroll">
+      <table className="table dt-report-table">
+        <caption className="visually-hidden">Problems found in the file</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="dt-num">
+              Row
+            </th>
+            <th scope="col">{column}</th>
+            <th scope="col">Problem</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((i, n) => (
+            <tr key={`${i.row}-${i.field}-${n}`}>
+              <td className="dt-num">{i.row ?? '—'}</td>
+              <td className="mono">{i.field || '—'}</td>
+              <td>{sentence(i.message)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

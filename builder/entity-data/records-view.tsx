@@ -3,12 +3,13 @@
 // the footer says what is on screen and nothing more). A record opens in a side panel at its own
 // address; import and export are per type.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Download, Paperclip, Plus, Search, SlidersHorizontal, Upload, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, ArrowUpDown, Download, Paperclip, Plus, Search, SlidersHorizontal, Upload, X } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { FieldDef } from '../../core';
 import { useTRPC } from '../api';
 import { navigate, onLinkClick } from '../router';
 import { formatAbsoluteTime, formatRelativeTime } from '../shell/format-time';
+import { CursorPager, useCursorStack } from '../ui/cursor-pager';
 import { LoadingRows } from '../ui/load-states';
 import { READ_ONLY_NOTE, useDataContext, type RecordView, type TypeSummary, type TypesQuery } from './data-queries';
 import { dataHref } from './data-route';
@@ -23,7 +24,6 @@ import { useDebounced } from './record-picker';
 import { useRecordTitles } from './record-titles';
 import { TypeGate } from './type-gate';
 
-const PAGE_SIZES = [25, 50, 100] as const;
 
 export function RecordsView({ typeKey, record, types }: { typeKey: string; record: string | null; types: TypesQuery }) {
   return (
@@ -51,9 +51,8 @@ function RecordsTable({ type, types, record }: { type: TypeSummary; types: TypeS
   const applied = useMemo(() => JSON.parse(appliedJson) as ReturnType<typeof activeFilters>, [appliedJson]);
   // Any change to what is asked for starts again at the first page.
   const base = JSON.stringify({ search, applied, sort, limit });
-  const [paging, setPaging] = useState<{ base: string; cursors: string[] }>({ base, cursors: [] });
-  const cursors = paging.base === base ? paging.cursors : [];
-  const cursor = cursors[cursors.length - 1];
+  const stack = useCursorStack(base);
+  const { cursors, current: cursor } = stack;
 
   const input = {
     type: type.key,
@@ -73,8 +72,6 @@ function RecordsTable({ type, types, record }: { type: TypeSummary; types: TypeS
   const openRecord = (id: string) => navigate(dataHref(portalId, { view: 'records', type: type.key, record: id }));
   const closeRecord = () => navigate(dataHref(portalId, { view: 'records', type: type.key, record: null }));
 
-  const start = cursors.length * limit + 1;
-  const pageNumber = cursors.length + 1;
   const exportHref = (format: 'csv' | 'json') => `/admin/api/export?${new URLSearchParams({ type: type.key, format })}`;
 
   return (
@@ -206,42 +203,17 @@ function RecordsTable({ type, types, record }: { type: TypeSummary; types: TypeS
         )}
 
         {!page.isPending && !page.isError && (rows.length > 0 || cursors.length > 0) ? (
-          <div className="dt-pager">
-            <p id={`${ids}-status`} className="dt-pager__status" role="status">
-              {rows.length === 0
-                ? `No more ${type.label.plural.toLowerCase()}`
-                : cursors.length === 0
-                  ? `Showing ${rows.length.toLocaleString()} ${(rows.length === 1 ? type.label.singular : type.label.plural).toLowerCase()}`
-                  : `Showing ${start.toLocaleString()}–${(start + rows.length - 1).toLocaleString()}`}
-              {pageNumber > 1 ? <span className="muted"> · page {pageNumber}</span> : null}
-              {narrowed ? <span className="muted"> · filtered</span> : null}
-            </p>
-            <div className="dt-pager__controls">
-              <label className="dt-pager__size">
-                <span>Rows per page</span>
-                <select className="select" value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
-                  {PAGE_SIZES.map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="button" className="btn btn--small" disabled={cursors.length === 0 || page.isFetching} onClick={() => setPaging({ base, cursors: cursors.slice(0, -1) })}>
-                <ChevronLeft aria-hidden="true" />
-                Previous
-              </button>
-              <button
-                type="button"
-                className="btn btn--small"
-                disabled={!page.data?.nextCursor || page.isFetching}
-                onClick={() => page.data?.nextCursor && setPaging({ base, cursors: [...cursors, page.data.nextCursor] })}
-              >
-                Next
-                <ChevronRight aria-hidden="true" />
-              </button>
-            </div>
-          </div>
+          <CursorPager
+            statusId={`${ids}-status`}
+            count={rows.length}
+            limit={limit}
+            onLimit={setLimit}
+            stack={stack}
+            nextCursor={page.data?.nextCursor}
+            busy={page.isFetching}
+            narrowed={narrowed}
+            noun={{ one: type.label.singular.toLowerCase(), many: type.label.plural.toLowerCase() }}
+          />
         ) : null}
       </div>
 
