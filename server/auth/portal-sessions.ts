@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import type { DB } from '../db/schema';
+import { arg, prepareQuery } from '../db/prepared';
 import { readCookie, writeCookie } from '../http/cookies';
 import type { ResolvedPortal } from '../published/resolve-portal';
 import { hashToken, newToken } from './tokens';
@@ -61,18 +62,22 @@ export const hasPortalCookie = (req: Request) => readCookie(req, PORTAL_COOKIE) 
  * found (the lookup names the portal); expired or idle sessions are deleted on sight, and a user
  * who is no longer active loses every session at once.
  */
+/** Every signed-in page view runs this: compiled once (server/db/prepared.ts). */
+const sessionById = prepareQuery<DB, { created_at: string; expires_at: string; last_seen_at: string; id: string; email: string; name: string; status: string; contact_id: string | null }, [string, string]>((db) =>
+  db
+    .selectFrom('portal_sessions as s')
+    .innerJoin('portal_users as u', 'u.id', 's.user_id')
+    .select(['s.created_at', 's.expires_at', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.status', 'u.contact_id'])
+    .where('s.id_hash', '=', arg(0))
+    .where('s.portal_id', '=', arg(1))
+    .where('u.portal_id', '=', arg(1)),
+);
+
 export async function readPortalSession(db: Db, req: Request, portal: SessionPortal, now = Date.now()): Promise<PortalSession | null> {
   const token = readCookie(req, PORTAL_COOKIE);
   if (!token) return null;
   const idHash = hashToken(token);
-  const row = await db
-    .selectFrom('portal_sessions as s')
-    .innerJoin('portal_users as u', 'u.id', 's.user_id')
-    .select(['s.created_at', 's.expires_at', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.status', 'u.contact_id'])
-    .where('s.id_hash', '=', idHash)
-    .where('s.portal_id', '=', portal.id)
-    .where('u.portal_id', '=', portal.id)
-    .executeTakeFirst();
+  const [row] = await sessionById(db, idHash, portal.id);
   if (!row) return null;
   if (row.status !== 'active') {
     await db.deleteFrom('portal_sessions').where('user_id', '=', row.id).execute();

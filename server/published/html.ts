@@ -19,18 +19,25 @@ export function jsonForScript(value: unknown): string {
 
 /** Serialized block trees by array identity: filtered trees are memoized per page and viewer. */
 const blocksJson = new WeakMap<object, string>();
-/** Theme CSS and favicons by theme object (one per published document). */
+/** Theme CSS, JSON and default favicons by theme object (one per published document). */
 const themeCss = new WeakMap<object, string>();
+const themesJson = new WeakMap<object, string>();
+const favicons = new WeakMap<object, Map<string, string>>();
 
 /** The payload as script-safe JSON; the (large, stable) block tree is serialized once. */
 export function payloadJson(payload: PagePayload): string {
-  const { page, ...rest } = payload;
+  const { page, theme, ...rest } = payload;
   const { blocks, ...pageRest } = page;
   let tree = blocksJson.get(blocks);
   if (tree === undefined) blocksJson.set(blocks, (tree = jsonForScript(blocks)));
-  // `page` is the last key, so the head ends with "}}": splice the tree in before those braces.
-  const head = jsonForScript({ ...rest, page: pageRest });
-  return `${head.slice(0, -2)},"blocks":${tree}}}`;
+  // The theme is one object per published document: serialized once, like the tree.
+  let themeJson = themesJson.get(theme);
+  if (themeJson === undefined) themesJson.set(theme, (themeJson = jsonForScript(theme)));
+  // What changes per request (status, nav, user, the page's own fields) is serialized here, and the
+  // cached parts are spliced in: {...rest, "theme": …, "page": {...pageRest, "blocks": …}}.
+  const head = jsonForScript(rest);
+  const pageHead = jsonForScript(pageRest);
+  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"theme":${themeJson},"page":${pageHead.slice(0, -1)}${pageHead.length > 2 ? ',' : ''}"blocks":${tree}}}`;
 }
 
 function cssFor(theme: PagePayload['theme']): string {
@@ -41,6 +48,14 @@ function cssFor(theme: PagePayload['theme']): string {
 
 /** A favicon in the portal's colour with its initial, when the theme has none. */
 function defaultFavicon(payload: PagePayload): string {
+  let byName = favicons.get(payload.theme);
+  if (!byName) favicons.set(payload.theme, (byName = new Map()));
+  let icon = byName.get(payload.portal.name);
+  if (icon === undefined) byName.set(payload.portal.name, (icon = drawFavicon(payload)));
+  return icon;
+}
+
+function drawFavicon(payload: PagePayload): string {
   const letter = escapeHtml((payload.portal.name.trim()[0] ?? 'P').toUpperCase());
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="${payload.theme.colors.primary}"/><text x="16" y="22" font-family="sans-serif" font-size="18" font-weight="700" text-anchor="middle" fill="${payload.theme.colors.primaryText}">${letter}</text></svg>`;
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;

@@ -18,6 +18,7 @@ import {
   type RoleGrants,
   type Viewer,
 } from '../../core';
+import { arg, prepareQuery } from '../db/prepared';
 import type { DB } from '../db/schema';
 import type { RecordAccess } from './record-query';
 import type { WriteAccess } from './records';
@@ -43,6 +44,18 @@ function grantsOf(row: RoleRow): RoleGrants {
   return grants;
 }
 
+// Every signed-in request runs these: compiled once (server/db/prepared.ts).
+const rolesOfUser = prepareQuery<DB, RoleRow, [string, string]>((db) =>
+  db
+    .selectFrom('portal_roles as r')
+    .select(['r.id', 'r.key', 'r.grants', 'r.revision'])
+    .where('r.portal_id', '=', arg(0))
+    .where((eb) => eb.or([eb('r.is_default', '=', 1), eb('r.id', 'in', eb.selectFrom('portal_user_roles as ur').select('ur.role_id').where('ur.user_id', '=', arg(1)))])),
+);
+const accountsOf = prepareQuery<DB, { target_id: string }, [string]>((db) =>
+  db.selectFrom('record_refs').select('target_id').where('record_id', '=', arg(0)).where('field', '=', CONTACT_ACCOUNTS),
+);
+
 /** The Viewer the visibility filter takes: signed in, role keys, and what the grants satisfy. */
 export function viewerOf(roles: readonly RoleRow[], grants: Grants, signedIn: boolean): Viewer {
   // Equal role sets (at equal revisions) decide alike: the key caches filtered pages per viewer kind.
@@ -53,18 +66,13 @@ export function viewerOf(roles: readonly RoleRow[], grants: Grants, signedIn: bo
 /** The accounts of a contact (its `accounts` relation): what the level "account" reaches. */
 export async function accountsOfContact(db: Kysely<DB>, contactId: string | null): Promise<string[]> {
   if (!contactId) return [];
-  const rows = await db.selectFrom('record_refs').select('target_id').where('record_id', '=', contactId).where('field', '=', CONTACT_ACCOUNTS).execute();
+  const rows = await accountsOf(db, contactId);
   return rows.map((r) => r.target_id);
 }
 
 /** Grants of a signed-in portal user: the portal's default roles and the user's own. */
 export async function principalForUser(db: Kysely<DB>, portalId: string, user: { id: string; contactId: string | null }): Promise<PortalPrincipal> {
-  const roles = await db
-    .selectFrom('portal_roles as r')
-    .select(['r.id', 'r.key', 'r.grants', 'r.revision'])
-    .where('r.portal_id', '=', portalId)
-    .where((eb) => eb.or([eb('r.is_default', '=', 1), eb('r.id', 'in', eb.selectFrom('portal_user_roles as ur').select('ur.role_id').where('ur.user_id', '=', user.id))]))
-    .execute();
+  const roles = await rolesOfUser(db, portalId, user.id);
   const grants = mergeGrants(roles.map(grantsOf));
   const accountIds = await accountsOfContact(db, user.contactId);
   return {

@@ -1,16 +1,26 @@
 // `npm run bench:runtime`: the runtime's budgets (DESIGN.md section 8), measured side by side.
-// (a) in-process: resolve + filter + render + HTML document of a published 100-block page, against
-//     plain renderToString of the same tree; (b) HTTP throughput of that page with autocannon,
-//     50 connections, beside a bare express route serving the same HTML; (c) first-load JS, gzip.
+// Both (a) and (b) are for a signed-in user (a Customer Owner), as the budget says:
+// (a) in-process: session + roles and grants + resolve + filter + render + HTML document of a
+//     published 100-block page, against plain renderToString of the same tree; (b) HTTP throughput
+//     of that page with autocannon, 50 connections sending the session cookie, beside a bare express
+//     route serving the same HTML; (c) first-load JS, gzip. (No data blocks exist yet: the budget's
+//     "3 data blocks" are not in the page.)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { anonymousViewer, type PagePayload } from '../../core';
+import Database from 'better-sqlite3';
+import type { Request } from 'express';
+import type { Kysely } from 'kysely';
+import type { PagePayload } from '../../core';
+import { createPortalSession, PORTAL_COOKIE, readPortalSession } from '../../server/auth/portal-sessions';
+import { hashToken, newToken } from '../../server/auth/tokens';
+import type { DB } from '../../server/db/schema';
+import { principalForUser } from '../../server/services/portal-grants';
 import { migrateToLatest, openDatabase } from '../../server/db/database';
 import { renderDocument } from '../../server/published/html';
-import { buildPagePayload } from '../../server/published/page-payload';
+import { buildPagePayload, payloadUser } from '../../server/published/page-payload';
 import { loadRenderer } from '../../server/published/renderer';
 import { portalBySlug } from '../../server/published/resolve-portal';
 import { loadPublishedVersion } from '../../server/published/version-cache';
@@ -27,6 +37,19 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
 
+/** A portal user holding the starter role Customer Owner (seeded with every new portal). */
+async function addCustomerOwner(trx: Kysely<DB>, portalId: string): Promise<string> {
+  const at = new Date().toISOString();
+  const id = `pu_bench_${Math.random().toString(36).slice(2, 8)}`;
+  await trx
+    .insertInto('portal_users')
+    .values({ id, portal_id: portalId, email: `${id}@bench.test`, name: 'Bench Owner', status: 'active', contact_id: null, password_hash: null, email_confirmed_at: at, created_at: at, updated_at: at, last_login_at: null })
+    .execute();
+  const role = await trx.selectFrom('portal_roles').select('id').where('portal_id', '=', portalId).where('key', '=', 'customer-owner').executeTakeFirstOrThrow();
+  await trx.insertInto('portal_user_roles').values({ user_id: id, role_id: role.id }).execute();
+  return id;
+}
+
 async function inProcess(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-bench-'));
   const db = await openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'bench.sqlite') });
@@ -37,16 +60,27 @@ async function inProcess(): Promise<void> {
     const portal = await createPortal(db, owner, { slug: 'bench', name: 'Bench Energy', document: acceptDocument(benchDocument(BLOCKS)) });
     await publish(db, owner, { id: portal.id, note: 'bench' });
     const renderer = await loadRenderer(undefined);
+    const signedIn = (await portalBySlug(db, 'bench'))!;
+    const token = await db.transaction().execute(async (trx) => {
+      const userId = await addCustomerOwner(trx, portal.id);
+      return createPortalSession(trx, signedIn, userId, { ip: '127.0.0.1', get: () => undefined } as unknown as Request);
+    });
+    const req = { headers: { cookie: `${PORTAL_COOKIE}=${token}` } } as unknown as Request;
 
-    // Ours: everything a request does after routing.
+    // Ours: everything a request of a signed-in user does after routing: the session, the user's
+    // roles and grants, the filtered page, its render and the HTML document.
     const ours = async (): Promise<string> => {
       const resolved = (await portalBySlug(db, 'bench'))!;
+      const session = (await readPortalSession(db, req, resolved))!;
+      const principal = await principalForUser(db, resolved.id, { id: session.userId, contactId: session.contactId });
       const version = await loadPublishedVersion(db, resolved.publishedVersionId!);
-      const { payload } = buildPagePayload(version, resolved, '/', anonymousViewer);
+      const { payload } = buildPagePayload(version, resolved, '/', principal.viewer, payloadUser(session));
       return renderDocument(payload, renderer.renderPage(payload), renderer.assets);
     };
     const resolved = (await portalBySlug(db, 'bench'))!;
-    const payload: PagePayload = buildPagePayload(await loadPublishedVersion(db, resolved.publishedVersionId!), resolved, '/', anonymousViewer).payload;
+    const session = (await readPortalSession(db, req, resolved))!;
+    const principal = await principalForUser(db, resolved.id, { id: session.userId, contactId: session.contactId });
+    const payload: PagePayload = buildPagePayload(await loadPublishedVersion(db, resolved.publishedVersionId!), resolved, '/', principal.viewer, payloadUser(session)).payload;
     // Reference: plain renderToString of the same React tree (what renderPage is).
     const plain = () => renderer.renderPage(payload);
 
@@ -68,8 +102,8 @@ async function inProcess(): Promise<void> {
     const o = median(oursTimes);
     const p = median(plainTimes);
     const ratio = o / p;
-    console.log(`(a) in-process, ${BLOCKS}-block page, median of 30 batches of ${BATCH}:`);
-    console.log(`    resolve + filter + render + document: ${fmt(o * 1000, 0)} µs   plain renderToString: ${fmt(p * 1000, 0)} µs   ratio ${fmt(ratio, 2)}× (budget ≤ 1.5×: ${verdict(ratio <= 1.5)})`);
+    console.log(`(a) in-process, ${BLOCKS}-block page for a signed-in Customer Owner, median of 30 batches of ${BATCH}:`);
+    console.log(`    session + grants + resolve + filter + render + document: ${fmt(o * 1000, 0)} µs   plain renderToString: ${fmt(p * 1000, 0)} µs   ratio ${fmt(ratio, 2)}× (budget ≤ 1.5×: ${verdict(ratio <= 1.5)})`);
   } finally {
     await db.destroy();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -77,8 +111,8 @@ async function inProcess(): Promise<void> {
 }
 
 
-async function load(url: string, seconds = HTTP_SECONDS): Promise<{ rps: number; p99: number; errors: number; non2xx: number }> {
-  const r = await autocannon({ url, connections: 50, duration: seconds, pipelining: 1 });
+async function load(url: string, seconds = HTTP_SECONDS, headers: Record<string, string> = {}): Promise<{ rps: number; p99: number; errors: number; non2xx: number }> {
+  const r = await autocannon({ url, connections: 50, duration: seconds, pipelining: 1, headers });
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
@@ -103,7 +137,22 @@ async function http(workers: string): Promise<{ ours: Load; reference: Load; byt
     await call('portals.saveDraft', { id: created.id, baseRevision: draft.result.data.revision, document: benchDocument(BLOCKS) });
     await call('portals.publish', { id: created.id, note: 'bench' });
     const pageUrl = `${base}/p/bench/`;
-    const html = await (await fetch(pageUrl)).text();
+    // A signed-in Customer Owner: a user and a session written straight into the server's SQLite
+    // file (WAL: the server sees them at its next read), the session cookie sent with every request.
+    const file = new Database(path.join(dataDir, 'portico.sqlite'));
+    file.pragma('busy_timeout = 5000');
+    const token = newToken();
+    const at = new Date().toISOString();
+    file.transaction(() => {
+      const role = file.prepare("select id from portal_roles where portal_id = ? and key = 'customer-owner'").get(created.id) as { id: string };
+      file.prepare("insert into portal_users (id, portal_id, email, name, status, email_confirmed_at, created_at, updated_at) values ('pu_bench', ?, 'owner@bench.test', 'Bench Owner', 'active', ?, ?, ?)").run(created.id, at, at, at);
+      file.prepare("insert into portal_user_roles (user_id, role_id) values ('pu_bench', ?)").run(role.id);
+      file.prepare("insert into portal_sessions (id_hash, portal_id, user_id, created_at, last_seen_at, expires_at) values (?, ?, 'pu_bench', ?, ?, ?)").run(hashToken(token), created.id, at, at, new Date(Date.now() + 86_400_000).toISOString());
+    })();
+    file.close();
+    const headers = { cookie: `${PORTAL_COOKIE}=${token}` };
+    const html = await (await fetch(pageUrl, { headers })).text();
+    if (!html.includes('Bench Owner')) throw new Error('the page was not rendered for the signed-in user');
     const htmlFile = path.join(dataDir, 'page.html');
     fs.writeFileSync(htmlFile, html);
 
@@ -111,8 +160,8 @@ async function http(workers: string): Promise<{ ours: Load; reference: Load; byt
     const bareSrc = `const express=require('express');const fs=require('fs');const html=fs.readFileSync(${JSON.stringify(htmlFile)},'utf8');const app=express();app.get('/',(q,s)=>s.type('html').send(html));const srv=app.listen(0,'127.0.0.1',()=>console.log('bare on http://127.0.0.1:'+srv.address().port+'/'));`;
     const bare = await startProcess(['-e', bareSrc], {}, /bare on (http:\/\/\S+)/);
     try {
-      await load(pageUrl, 3); // warm-up: JIT and caches in every worker
-      const ours = await load(pageUrl);
+      await load(pageUrl, 3, headers); // warm-up: JIT and caches in every worker
+      const ours = await load(pageUrl, HTTP_SECONDS, headers);
       const reference = await load(bare.match[1]!);
       return { ours, reference, bytes: Buffer.byteLength(html) };
     } finally {
