@@ -5,6 +5,7 @@ import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
 import { prepareDatabase, startServer } from './server';
+import { startHousekeeping } from './services/housekeeping';
 import { isOutboxNudge, startOutbox } from './services/outbox-delivery';
 
 function readConfig(): Config {
@@ -45,6 +46,7 @@ async function runPrimary(config: Config, log: (m: string) => void): Promise<voi
   await prepareDatabase(db, config, log);
   // The primary delivers the outbox (one deliverer, not one per worker); workers nudge it over IPC.
   const outbox = startOutbox({ db, config, log, role: 'deliver' });
+  const housekeeping = startHousekeeping(db, log);
   cluster.on('message', (_worker, message) => {
     if (isOutboxNudge(message)) outbox.nudge();
   });
@@ -65,9 +67,10 @@ async function runPrimary(config: Config, log: (m: string) => void): Promise<voi
   for (let i = 0; i < config.workers; i++) fork();
   const stop = (signal: string) => {
     stopping = true;
+    const sweeping = housekeeping.stop();
     log(`${signal}: shutting down`);
     // Waits for a send in flight, so it is marked sent rather than sent again after the restart.
-    const outboxStopped = outbox.stop().then(() => db.destroy(), () => db.destroy()).catch(() => {});
+    const outboxStopped = Promise.allSettled([outbox.stop(), sweeping]).then(() => db.destroy()).catch(() => {});
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
     setTimeout(() => process.exit(0), 10_000).unref();
     cluster.on('exit', () => {

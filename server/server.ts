@@ -8,6 +8,7 @@ import { createApp } from './http/app';
 import { loadRenderer } from './published/renderer';
 import { bootstrapAdmin } from './services/admins';
 import { ensureBuiltInTypes } from './services/entity-types';
+import { startHousekeeping } from './services/housekeeping';
 import { startOutbox } from './services/outbox-delivery';
 import { seedDemo } from './seed/demo';
 
@@ -47,6 +48,8 @@ export async function startServer(
   });
   server.keepAliveTimeout = 65_000;
   const outbox = startOutbox({ db, config, log, role: opts.outbox ?? 'deliver' });
+  // Like the outbox, swept by one process: a cluster's primary does it for its workers (main.ts).
+  const housekeeping = opts.outbox === 'forward' ? undefined : startHousekeeping(db, log);
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl ? config.publicUrl.origin : `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   let closing: Promise<void> | undefined;
@@ -56,6 +59,7 @@ export async function startServer(
         server.close(() => r());
         server.closeAllConnections();
       });
+      await housekeeping?.stop();
       await outbox.stop();
       await vite?.close();
       await db.destroy();
