@@ -25,8 +25,13 @@ export async function prepareDatabase(db: Db, config: Config, log: (msg: string)
   } else if (admin) {
     log(`Created the first admin ${admin.email} (password from ADMIN_PASSWORD).`);
   }
-  const seeded = config.seed === 'demo' ? await seedDemo(db) : false;
-  if (seeded) log('Seeded the demo portal "customer".');
+  const seeded = config.seed === 'demo' ? await seedDemo(db, config.demoPassword) : null;
+  if (seeded) {
+    log('Seeded the demo portal "customer" with its demo users (sign in at /portal/login):');
+    for (const u of seeded.users) log(`  ${u.email.padEnd(30)} ${u.role}`);
+    if (seeded.generatedPassword) log(`  password for all of them: ${seeded.generatedPassword} (shown only this once; set DEMO_PASSWORD to choose it)`);
+    else log('  password for all of them: the DEMO_PASSWORD you set');
+  }
 }
 
 export async function startServer(
