@@ -357,9 +357,11 @@ export async function retryOutboxEmail(db: Kysely<DB>, actor: { id: string }, id
     await audit(trx, { actor_type: 'admin', actor_id: actor.id, portal_id: row.portal_id, action: 'outbox.retry', target: id });
     return Number(r.numUpdatedRows) === 1;
   });
-  if (changed) for (const r of registrations) r.onEnqueued(id);
+  // Read before the delivery loop is nudged: the answer is the email as retried (pending, attempt
+  // 0), not whatever a prompt delivery has made of it a moment later.
   const row = await selectEmails(db).where('o.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
+  if (changed) for (const r of registrations) r.onEnqueued(id);
   return summaryOf(row, readPayload(row.payload));
 }
 
