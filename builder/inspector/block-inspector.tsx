@@ -14,6 +14,7 @@ import { PropField } from './field-view';
 import { describeFields, issuesByProp, type FieldDescriptor, type FieldIssue } from './field-model';
 import { sentence } from './field-frame';
 import { defaultsOf } from './prop-commit';
+import { useRoleKeys } from './use-role-keys';
 import { VisibilityPanel } from './visibility-panel';
 
 const NO_ISSUES: readonly FieldIssue[] = [];
@@ -59,6 +60,7 @@ export const BlockInspector = memo(function BlockInspector({ node }: { node: Blo
   const issues = useMemo(() => (def ? issuesByProp(def.props, node.props) : new Map<string, FieldIssue[]>()), [def, node.props]);
   const { parentId, parentLabel } = useParent(node.id);
   const nodeId = node.id;
+  const roleKeys = useRoleKeys();
   const onVisibility = useCallback((visibility: Visibility | undefined) => {
     const pageId = pageOf(nodeId);
     if (pageId) editorStore.getState().dispatch({ type: 'setVisibility', pageId, id: nodeId, visibility });
@@ -134,7 +136,7 @@ export const BlockInspector = memo(function BlockInspector({ node }: { node: Blo
         <h3 className="insp__section-title" id={`${idBase}-vis`}>
           Visibility
         </h3>
-        <VisibilityPanel value={node.visibility} onChange={onVisibility} subject="block" />
+        <VisibilityPanel value={node.visibility} onChange={onVisibility} subject="block" knownRoles={roleKeys} />
       </section>
 
       <section className="insp__section insp__section--actions" aria-labelledby={`${idBase}-actions`}>

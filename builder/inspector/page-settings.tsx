@@ -10,6 +10,7 @@ import { controlAria, FieldFrame } from './field-frame';
 import { labelOfOption } from './field-model';
 import { hasParams, primaryLocale, validatePagePath, validatePageTitle, withTitle } from './page-model';
 import { formatText, useDraft } from './use-draft';
+import { useRoleKeys } from './use-role-keys';
 import { VisibilityPanel } from './visibility-panel';
 
 /** Applies a page edit; the refusal message when the store declines it. */
@@ -42,6 +43,7 @@ function PageForm({ page, locale }: { page: Page; locale: string }) {
   const titleDraft = useDraft(title, formatText);
   const pathDraft = useDraft(page.path, formatText);
   const paramPath = hasParams(page.path);
+  const roleKeys = useRoleKeys();
   const onVisibility = useCallback((visibility: Visibility | undefined) => void updatePage(pageId, { visibility }), [pageId]);
 
   const onTitle = (e: ChangeEvent<HTMLInputElement>) => {
@@ -141,7 +143,7 @@ function PageForm({ page, locale }: { page: Page; locale: string }) {
         <h3 className="insp__section-title" id={`${id}-vis`}>
           Who can open this page
         </h3>
-        <VisibilityPanel value={page.visibility} onChange={onVisibility} subject="page" />
+        <VisibilityPanel value={page.visibility} onChange={onVisibility} subject="page" knownRoles={roleKeys} />
       </section>
     </>
   );

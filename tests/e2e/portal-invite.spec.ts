@@ -3,7 +3,8 @@
 // SMTP_URL pointing at it); the invitee opens the link, sets a password and is signed in, and sees
 // only what the Viewer role allows, while a Customer Owner invited the same way sees more on the
 // same page. Then the admin disables the Viewer, who is signed out at their next request. And the
-// Settings section's sign-in card saves the portal's sign-in settings, which the portal follows.
+// Settings section's sign-in card saves the portal's sign-in settings, which the portal follows; and
+// the page editor suggests the portal's role keys in a block's visibility panel.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { CURRENT_SCHEMA_VERSION, defaultTheme, type BlockNode, type PortalDocument } from '../../core';
 import { startSmtpServer, type TestSmtp } from '../helpers/smtp';
@@ -126,4 +127,15 @@ test('the sign-in settings are saved from the Settings section and the portal fo
 
   await page.goto('/p/sunrise/login');
   await expect(page.getByRole('link', { name: 'Create an account' })).toBeVisible();
+});
+
+test("the page editor offers the portal's roles where a block's visibility names roles", async ({ page, baseURL }) => {
+  await signInAdmin(page, baseURL!);
+  await page.goto(`/admin/portals/${portalId}/pages`);
+  await page.locator('[data-cv-node="owners"]').click();
+  const input = page.getByPlaceholder('role key, e.g. customer');
+  await expect(input).toHaveAttribute('list', /.+/);
+  const listId = await input.getAttribute('list');
+  const options = await page.locator(`datalist[id="${listId}"] option`).evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+  expect(options).toEqual(expect.arrayContaining(['customer-owner', 'accountant', 'operations-manager', 'viewer', 'installer']));
 });
