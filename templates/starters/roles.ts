@@ -3,25 +3,12 @@
 // organisation adds later (contracts, invoices, offers…) are granted by editing these roles in the
 // Roles section; until then no role reaches them (deny by default). Viewer is the default role: every
 // user of the portal holds it, so it is kept a strict baseline that every other starter includes.
-import { ACCOUNT, CONTACT, CONTACT_ACCOUNTS, type NamedAction, type RoleGrantsInput } from '../../core';
+import { ACCOUNT, CONTACT, CONTACT_ACCOUNTS, NAMED_ACTIONS, type NamedAction, type RoleGrantsInput } from '../../core';
 
 export type StarterRole = { key: string; name: string; description: string; isDefault: boolean; grants: RoleGrantsInput };
 
-/** Self-service actions a customer's owner may take; the other customer roles get a part of them. */
-const CUSTOMER_ACTIONS: NamedAction[] = [
-  'offers.accept',
-  'offers.reject',
-  'invoices.pay',
-  'services.request',
-  'services.cancel',
-  'cases.create',
-  'cases.comment',
-  'users.manage',
-  'paymentMethods.manage',
-  'account.edit',
-  'billing.edit',
-  'notifications.manage',
-];
+/** A customer's owner may take every named action; the other customer roles get a part of them. */
+const CUSTOMER_ACTIONS: NamedAction[] = [...NAMED_ACTIONS];
 
 export const STARTER_ROLES: readonly StarterRole[] = [
   {
