@@ -11,6 +11,7 @@ import { formatBytes } from '../entity-data/format-value';
 import { IssueTable } from '../entity-data/import-dialog';
 import { issuesOf, sentence, type Issue } from '../entity-data/issues';
 import { RecordPicker } from '../entity-data/record-picker';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Dialog } from '../ui/dialog';
 import { toast } from '../ui/toasts';
 import { invitationState, useRefreshAccess, type PortalRole, type PortalUser } from './access-queries';
@@ -346,229 +347,145 @@ export function ImportUsersDialog({ open, portalId, roles, onClose }: { open: bo
   );
 }
 
-/** The common frame of the small per-user dialogs: an action, its busy state and the server's answer. */
-function useUserAction(onDone: () => void) {
+/** After a per-user change: the message, the dialog closed, the lists read again. */
+function useDone(onClose: () => void) {
   const refresh = useRefreshAccess();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      await refresh();
-      toast(done);
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+  return async (message: string) => {
+    await refresh();
+    toast(message);
+    onClose();
   };
-  return { busy, error, setError, run };
 }
 
 export function RolesDialog({ portalId, user, roles, onClose }: { portalId: string; user: PortalUser | null; roles: PortalRole[]; onClose: () => void }) {
   const ids = useId();
   const [value, setValue] = useState<string[]>([]);
-  const action = useUserAction(onClose);
+  const done = useDone(onClose);
   useEffect(() => {
     setValue(user?.roles.map((r) => r.id) ?? []);
-    action.setError(null);
     // Only when the dialog opens for a user.
   }, [user?.id]);
+  const save = async () => {
+    if (!user) return;
+    // Default roles reach everyone; only the others are the user's own.
+    await api.portalUsers.setRoles.mutate({ id: portalId, userId: user.id, roleIds: value.filter((id) => !roles.find((r) => r.id === id)?.isDefault) });
+    await done(`Roles of ${user.name} saved`);
+  };
   return (
-    <Dialog
-      open={user !== null}
-      title={`Roles of ${user?.name ?? ''}`}
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn--primary"
-            disabled={action.busy}
-            onClick={() => user && void action.run(() => api.portalUsers.setRoles.mutate({ id: portalId, userId: user.id, roleIds: value.filter((id) => !roles.find((r) => r.id === id)?.isDefault) }), `Roles of ${user.name} saved`)}
-          >
-            {action.busy ? 'Saving…' : 'Save roles'}
-          </button>
-        </>
-      }
-    >
-      <div className="sh-form">
-        <p className="muted sh-dialog-lead">The change applies at their next request; they stay signed in.</p>
-        <span className="visually-hidden" id={`${ids}-roles`}>
-          Roles
-        </span>
-        <RoleChoices roles={roles} value={value} onChange={setValue} labelledBy={`${ids}-roles`} />
-        {action.error ? (
-          <p className="sh-callout sh-callout--danger" role="alert">
-            {sentence(action.error)}
-          </p>
-        ) : null}
-      </div>
-    </Dialog>
+    <ConfirmDialog open={user !== null} title={`Roles of ${user?.name ?? ''}`} confirmLabel="Save roles" busyLabel="Saving…" tone="primary" form onClose={onClose} onConfirm={save}>
+      <p className="muted sh-dialog-lead">The change applies at their next request; they stay signed in.</p>
+      <span className="visually-hidden" id={`${ids}-roles`}>
+        Roles
+      </span>
+      <RoleChoices roles={roles} value={value} onChange={setValue} labelledBy={`${ids}-roles`} />
+    </ConfirmDialog>
   );
 }
 
 export function ContactDialog({ portalId, user, onClose }: { portalId: string; user: PortalUser | null; onClose: () => void }) {
   const ids = useId();
   const [value, setValue] = useState<string[]>([]);
-  const action = useUserAction(onClose);
+  const done = useDone(onClose);
   useEffect(() => {
     setValue(user?.contact ? [user.contact.id] : []);
-    action.setError(null);
     // Only when the dialog opens for a user.
   }, [user?.id]);
   const next = value[0] ?? null;
+  const save = async () => {
+    if (!user) return;
+    await api.portalUsers.linkContact.mutate({ id: portalId, userId: user.id, contactId: next });
+    await done(next ? `${user.name} linked to the contact` : `${user.name} unlinked`);
+  };
   return (
-    <Dialog
+    <ConfirmDialog
       open={user !== null}
       title={`Contact of ${user?.name ?? ''}`}
+      confirmLabel={next ? 'Link contact' : 'Unlink contact'}
+      busyLabel="Saving…"
+      tone="primary"
+      form
+      disabled={next === (user?.contact?.id ?? null)}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn--primary"
-            disabled={action.busy || next === (user?.contact?.id ?? null)}
-            onClick={() =>
-              user && void action.run(() => api.portalUsers.linkContact.mutate({ id: portalId, userId: user.id, contactId: next }), next ? `${user.name} linked to the contact` : `${user.name} unlinked`)
-            }
-          >
-            {action.busy ? 'Saving…' : next ? 'Link contact' : 'Unlink contact'}
-          </button>
-        </>
-      }
+      onConfirm={save}
     >
-      <div className="sh-form">
-        <p className="muted sh-dialog-lead">
-          The contact decides which records “contact” and “account” levels reach: the contact’s own, and those of the contact’s accounts. One user per contact in a portal.
-        </p>
-        <FormField id={`${ids}-contact`} label="Contact" error={action.error} group>
-          <RecordPicker
-            id={`${ids}-contact`}
-            target="contact"
-            targetLabel={CONTACT_LABEL}
-            value={value}
-            multiple={false}
-            onChange={setValue}
-            labelledBy={`${ids}-contact-label`}
-            invalid={Boolean(action.error)}
-            placeholder="Search contacts by name or email…"
-          />
-        </FormField>
-      </div>
-    </Dialog>
+      <p className="muted sh-dialog-lead">
+        The contact decides which records “contact” and “account” levels reach: the contact’s own, and those of the contact’s accounts. One user per contact in a portal.
+      </p>
+      <FormField id={`${ids}-contact`} label="Contact" group>
+        <RecordPicker
+          id={`${ids}-contact`}
+          target="contact"
+          targetLabel={CONTACT_LABEL}
+          value={value}
+          multiple={false}
+          onChange={setValue}
+          labelledBy={`${ids}-contact-label`}
+          placeholder="Search contacts by name or email…"
+        />
+      </FormField>
+    </ConfirmDialog>
   );
 }
 
 export function SendInviteDialog({ portalId, user, onClose }: { portalId: string; user: PortalUser | null; onClose: () => void }) {
-  const action = useUserAction(onClose);
-  useEffect(() => action.setError(null), [user?.id]);
+  const done = useDone(onClose);
   const state = user ? invitationState(user) : null;
   const resend = state === 'pending' || state === 'expired';
+  const send = async () => {
+    if (!user) return;
+    const input = { id: portalId, userId: user.id };
+    await (resend ? api.portalUsers.resendInvite.mutate(input) : api.portalUsers.invite.mutate(input));
+    await done(`Invitation sent to ${user.email}`);
+  };
   return (
-    <Dialog
+    <ConfirmDialog
       open={user !== null}
       title={resend ? `Resend the invitation to ${user?.name ?? ''}?` : `Invite ${user?.name ?? ''}?`}
+      confirmLabel="Send invitation"
+      busyLabel="Sending…"
+      tone="primary"
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn--primary"
-            disabled={action.busy}
-            onClick={() =>
-              user &&
-              void action.run(
-                () => (resend ? api.portalUsers.resendInvite.mutate({ id: portalId, userId: user.id }) : api.portalUsers.invite.mutate({ id: portalId, userId: user.id })),
-                `Invitation sent to ${user.email}`,
-              )
-            }
-          >
-            {action.busy ? 'Sending…' : 'Send invitation'}
-          </button>
-        </>
-      }
+      onConfirm={send}
     >
-      <div className="sh-prose">
-        <p>
-          An email with a new link goes to <strong>{user?.email}</strong>.{' '}
-          {resend ? 'The link in the earlier invitation stops working.' : user?.status === 'disabled' ? 'They can sign in again once they accept it.' : ''}
-        </p>
-        {action.error ? (
-          <p className="sh-callout sh-callout--danger" role="alert">
-            {sentence(action.error)}
-          </p>
-        ) : null}
-      </div>
-    </Dialog>
+      <p>
+        An email with a new link goes to <strong>{user?.email}</strong>.{' '}
+        {resend ? 'The link in the earlier invitation stops working.' : user?.status === 'disabled' ? 'They can sign in again once they accept it.' : ''}
+      </p>
+    </ConfirmDialog>
   );
 }
 
 export function StatusDialog({ portalId, user, onClose }: { portalId: string; user: PortalUser | null; onClose: () => void }) {
-  const action = useUserAction(onClose);
-  useEffect(() => action.setError(null), [user?.id]);
+  const done = useDone(onClose);
   const disabling = user?.status !== 'disabled';
   const sessions = user?.activeSessions ?? 0;
+  const apply = async () => {
+    if (!user) return;
+    await api.portalUsers.setStatus.mutate({ id: portalId, userId: user.id, status: disabling ? 'disabled' : 'active' });
+    await done(disabling ? `${user.name} is disabled and signed out` : `${user.name} is enabled`);
+  };
   return (
-    <Dialog
+    <ConfirmDialog
       open={user !== null}
       title={disabling ? `Disable ${user?.name ?? ''}?` : `Enable ${user?.name ?? ''}?`}
+      confirmLabel={disabling ? 'Disable user' : 'Enable user'}
+      busyLabel="Saving…"
+      tone={disabling ? 'danger' : 'primary'}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose} autoFocus>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={`btn ${disabling ? 'btn--danger' : 'btn--primary'}`}
-            disabled={action.busy}
-            onClick={() =>
-              user &&
-              void action.run(
-                () => api.portalUsers.setStatus.mutate({ id: portalId, userId: user.id, status: disabling ? 'disabled' : 'active' }),
-                disabling ? `${user.name} is disabled and signed out` : `${user.name} is enabled`,
-              )
-            }
-          >
-            {action.busy ? 'Saving…' : disabling ? 'Disable user' : 'Enable user'}
-          </button>
-        </>
-      }
+      onConfirm={apply}
     >
-      <div className="sh-prose">
-        {disabling ? (
-          <>
-            <p>
-              {user?.name} is signed out at their next request
-              {sessions ? ` (signed in on ${sessions === 1 ? 'one device' : `${sessions} devices`} now)` : ''} and cannot sign in until you enable them again. Open invitation and
-              password links stop working.
-            </p>
-            <p className="muted">Their roles and contact stay as they are.</p>
-          </>
-        ) : (
+      {disabling ? (
+        <>
           <p>
-            {user?.name} can sign in again with their password. If they never accepted their invitation, they are invited again and need a new invitation email.
+            {user?.name} is signed out at their next request
+            {sessions ? ` (signed in on ${sessions === 1 ? 'one device' : `${sessions} devices`} now)` : ''} and cannot sign in until you enable them again. Open invitation and
+            password links stop working.
           </p>
-        )}
-        {action.error ? (
-          <p className="sh-callout sh-callout--danger" role="alert">
-            {sentence(action.error)}
-          </p>
-        ) : null}
-      </div>
-    </Dialog>
+          <p className="muted">Their roles and contact stay as they are.</p>
+        </>
+      ) : (
+        <p>{user?.name} can sign in again with their password. If they never accepted their invitation, they are invited again and need a new invitation email.</p>
+      )}
+    </ConfirmDialog>
   );
 }

@@ -100,18 +100,7 @@ function SignInCard({ portal }: { portal: PortalSummary }) {
       <Card
         title="Sign-in"
         description="How customers and partners get into this portal. Changes apply to running sessions at their next request."
-        footer={
-          <>
-            {dirty ? (
-              <button type="button" className="btn btn--ghost" onClick={reset}>
-                Discard changes
-              </button>
-            ) : null}
-            <button type="submit" className="btn btn--primary" disabled={!dirty || busy}>
-              {busy ? 'Saving…' : 'Save'}
-            </button>
-          </>
-        }
+        footer={<SaveFooter dirty={dirty} busy={busy} onDiscard={reset} />}
       >
         <label className="checkbox">
           <input type="checkbox" checked={registration} onChange={(e) => setRegistration(e.target.checked)} />
@@ -148,6 +137,22 @@ function SignInCard({ portal }: { portal: PortalSummary }) {
         ) : null}
       </Card>
     </form>
+  );
+}
+
+/** A settings card's footer: Save while there is a change, and a way to drop it. */
+function SaveFooter({ dirty, busy, onDiscard }: { dirty: boolean; busy: boolean; onDiscard: () => void }) {
+  return (
+    <>
+      {dirty ? (
+        <button type="button" className="btn btn--ghost" onClick={onDiscard}>
+          Discard changes
+        </button>
+      ) : null}
+      <button type="submit" className="btn btn--primary" disabled={!dirty || busy}>
+        {busy ? 'Saving…' : 'Save'}
+      </button>
+    </>
   );
 }
 
@@ -196,18 +201,7 @@ function GeneralCard({ portal }: { portal: PortalSummary }) {
     <form onSubmit={save} noValidate>
       <Card
         title="General"
-        footer={
-          <>
-            {dirty ? (
-              <button type="button" className="btn btn--ghost" onClick={reset}>
-                Discard changes
-              </button>
-            ) : null}
-            <button type="submit" className="btn btn--primary" disabled={!dirty || busy}>
-              {busy ? 'Saving…' : 'Save'}
-            </button>
-          </>
-        }
+        footer={<SaveFooter dirty={dirty} busy={busy} onDiscard={reset} />}
       >
         <div className="field">
           <label className="field__label" htmlFor={`${id}-name`}>

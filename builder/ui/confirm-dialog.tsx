@@ -1,5 +1,6 @@
-// A dialog that asks before a destructive step (archive, delete, revoke): Cancel has the focus, the
-// confirm button shows progress, and the server's refusal is shown in the dialog as it is worded.
+// A dialog that asks before a step (archive, delete, revoke, disable, send, save roles): Cancel has
+// the focus, the confirm button shows progress, and the server's refusal is shown in the dialog as
+// it is worded. Destructive steps use the danger tone.
 import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../api';
 import { Dialog } from './dialog';
@@ -13,10 +14,16 @@ type Props = {
   onClose: () => void;
   /** Does the work; a rejection keeps the dialog open with its message. */
   onConfirm: () => Promise<void>;
+  /** 'danger' (default) for steps that take something away; 'primary' for the others. */
+  tone?: 'danger' | 'primary';
+  /** Nothing to confirm yet (e.g. no change made). */
+  disabled?: boolean;
+  /** The body is a small form (controls) rather than prose. */
+  form?: boolean;
   children: ReactNode;
 };
 
-export function ConfirmDialog({ open, title, confirmLabel, busyLabel, onClose, onConfirm, children }: Props) {
+export function ConfirmDialog({ open, title, confirmLabel, busyLabel, onClose, onConfirm, tone = 'danger', disabled = false, form = false, children }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const close = () => {
@@ -45,13 +52,13 @@ export function ConfirmDialog({ open, title, confirmLabel, busyLabel, onClose, o
           <button type="button" className="btn" onClick={close} autoFocus>
             Cancel
           </button>
-          <button type="button" className="btn btn--danger" onClick={() => void confirm()} disabled={busy}>
+          <button type="button" className={`btn btn--${tone}`} onClick={() => void confirm()} disabled={busy || disabled}>
             {busy ? busyLabel : confirmLabel}
           </button>
         </>
       }
     >
-      <div className="sh-prose">
+      <div className={form ? 'sh-form' : 'sh-prose'}>
         {children}
         {error ? (
           <p className="sh-callout sh-callout--danger" role="alert">
