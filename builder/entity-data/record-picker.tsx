@@ -1,10 +1,10 @@
-// Picking linked records by searching as you type (the ARIA combobox pattern: arrows, Enter,
-// Escape). One record for a relation, any number for relations; the search is the records
+// Picking linked records by searching as you type (ui/search-combobox: arrows, Enter, Escape). One record for a relation, any number for relations; the search is the records
 // query's `search`, over the target type's title and identifier fields.
 import { useQuery } from '@tanstack/react-query';
 import { X } from 'lucide-react';
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTRPC } from '../api';
+import { SearchCombobox } from '../ui/search-combobox';
 import { useRecordTitles } from './record-titles';
 
 const PAGE = 8;
@@ -45,10 +45,8 @@ export function RecordPicker({
   placeholder?: string;
 }) {
   const trpc = useTRPC();
-  const listId = useId();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const search = useDebounced(text.trim());
   const titles = useRecordTitles(useMemo(() => new Map([[target, [...value]]]), [target, value]));
   const results = useQuery({
@@ -58,40 +56,14 @@ export function RecordPicker({
   });
   const options = (results.data?.items ?? []).filter((r) => !value.includes(r.id)).slice(0, PAGE);
   const showInput = multiple || value.length === 0;
-  const activeOption = open ? options[Math.min(active, options.length - 1)] : undefined;
 
   const choose = (recordId: string) => {
     onChange(multiple ? [...value, recordId] : [recordId]);
     setText('');
-    setActive(0);
     if (!multiple) setOpen(false);
   };
   const remove = (recordId: string) => onChange(value.filter((v) => v !== recordId));
-
-  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      if (!open) setOpen(true);
-      else setActive((a) => Math.min(a + 1, Math.max(options.length - 1, 0)));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (e.key === 'Enter') {
-      // Enter picks the highlighted record instead of submitting the form.
-      if (open && activeOption) {
-        e.preventDefault();
-        choose(activeOption.id);
-      }
-    } else if (e.key === 'Escape') {
-      if (open) {
-        e.preventDefault();
-        e.stopPropagation();
-        setOpen(false);
-      }
-    } else if (e.key === 'Backspace' && text === '' && multiple && value.length) {
-      remove(value[value.length - 1]!);
-    }
-  };
+  const plural = targetLabel.plural.toLowerCase();
 
   return (
     <div className={`dt-picker${invalid ? ' dt-picker--invalid' : ''}${disabled ? ' dt-picker--disabled' : ''}`}>
@@ -110,65 +82,32 @@ export function RecordPicker({
         </ul>
       ) : null}
       {showInput && !disabled ? (
-        <div className="dt-picker__box">
-          <input
-            id={id}
-            className="input dt-picker__input"
-            role="combobox"
-            aria-autocomplete="list"
-            aria-expanded={open}
-            aria-controls={listId}
-            aria-labelledby={labelledBy}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-activedescendant={activeOption ? `${listId}-${activeOption.id}` : undefined}
-            autoComplete="off"
-            placeholder={placeholder ?? `Search ${targetLabel.plural.toLowerCase()}…`}
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setActive(0);
-              setOpen(true);
-            }}
-            onFocus={() => setOpen(true)}
-            onClick={() => setOpen(true)}
-            onBlur={() => setOpen(false)}
-            onKeyDown={onKey}
-          />
-          {open ? (
-            <ul id={listId} role="listbox" className="dt-picker__list" aria-label={`${targetLabel.plural} matching the search`}>
-              {results.isPending ? (
-                <li className="dt-picker__note" role="presentation">
-                  Searching…
-                </li>
-              ) : results.isError ? (
-                <li className="dt-picker__note" role="presentation">
-                  The search failed: {results.error.message}
-                </li>
-              ) : options.length === 0 ? (
-                <li className="dt-picker__note" role="presentation">
-                  {search ? `No ${targetLabel.plural.toLowerCase()} match “${search}”.` : `No ${targetLabel.plural.toLowerCase()} to link yet.`}
-                </li>
-              ) : (
-                options.map((o) => (
-                  <li
-                    key={o.id}
-                    id={`${listId}-${o.id}`}
-                    role="option"
-                    aria-selected={o.id === activeOption?.id}
-                    className="dt-picker__option"
-                    // Keep the focus in the input: a blur would close the list before the click lands.
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => choose(o.id)}
-                  >
-                    <span>{o.title || <span className="muted">Untitled</span>}</span>
-                    {o.externalId ? <span className="dt-picker__ext mono">{o.externalId}</span> : null}
-                  </li>
-                ))
-              )}
-            </ul>
-          ) : null}
-        </div>
+        <SearchCombobox
+          id={id}
+          className="dt-picker__input"
+          labelledBy={labelledBy}
+          describedBy={describedBy}
+          invalid={invalid}
+          placeholder={placeholder ?? `Search ${plural}…`}
+          listLabel={`${targetLabel.plural} matching the search`}
+          emptyText={(q) => (q ? `No ${plural} match “${q}”.` : `No ${plural} to link yet.`)}
+          text={text}
+          onText={setText}
+          open={open}
+          onOpen={setOpen}
+          search={search}
+          results={{ pending: results.isPending, error: results.isError ? results.error.message : null, options }}
+          onChoose={(o) => choose(o.id)}
+          renderOption={(o) => (
+            <>
+              <span>{o.title || <span className="muted">Untitled</span>}</span>
+              {o.externalId ? <span className="dt-picker__ext mono">{o.externalId}</span> : null}
+            </>
+          )}
+          onOtherKey={(e) => {
+            if (e.key === 'Backspace' && text === '' && multiple && value.length) remove(value[value.length - 1]!);
+          }}
+        />
       ) : null}
       {disabled && value.length === 0 ? <span className="muted">None</span> : null}
     </div>
