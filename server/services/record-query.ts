@@ -307,19 +307,15 @@ export async function queryRecords(db: Kysely<DB>, input: EntityQueryInput, acce
 export async function findRecord(db: Kysely<DB>, typeKey: string, id: string, access: RecordAccess, requested?: string[]): Promise<RecordView | null> {
   const type = await requireType(db, typeKey);
   const d: Dialect = { sqlite: isSqlite(db) };
-  let q = baseSelect(db, d, viewFields(type, access, requested)).where('r.type', '=', type.key).where('r.id', '=', id);
-  const scope = scopeExpr(access.scope);
-  if (scope) q = q.where(scope as RawBuilder<boolean>);
+  const q = withinScope(baseSelect(db, d, viewFields(type, access, requested)).where('r.type', '=', type.key).where('r.id', '=', id), access.scope);
   const row = (await q.executeTakeFirst()) as Row | undefined;
   const readable = access.readable === 'all' ? null : access.readable;
   return row ? toView(row, access, readable === null || readable.has(type.titleField)) : null;
 }
 
-/** Whether a record is within a scope (for updates and deletes: out of scope is not found). */
-export async function inScope(db: Kysely<DB>, typeKey: string, id: string, scope: Scope): Promise<boolean> {
-  let q = db.selectFrom('records as r').select('r.id').where('r.type', '=', typeKey).where('r.id', '=', id);
+/** A query over `records as r` narrowed to a scope (unchanged for 'all'). */
+export function withinScope<Q extends { where: (e: RawBuilder<boolean>) => Q }>(q: Q, scope: Scope): Q {
   const s = scopeExpr(scope);
-  if (s) q = q.where(s as RawBuilder<boolean>);
-  return (await q.executeTakeFirst()) !== undefined;
+  return s ? q.where(s as RawBuilder<boolean>) : q;
 }
 

@@ -12,7 +12,7 @@ import type { DB } from '../db/schema';
 import { audit } from './audit';
 import { requireType } from './entity-types';
 import { FieldIssuesError } from './field-issues';
-import { findRecord, inScope, type RecordAccess, type RecordView } from './record-query';
+import { findRecord, withinScope, type RecordAccess, type RecordView } from './record-query';
 import { readData, ReferenceResolver, syncRefs, type Actor } from './record-store';
 
 export const externalIdSchema = z
@@ -72,12 +72,13 @@ export async function applyWrite(trx: Kysely<DB>, actor: Actor, type: EntityType
   let previous: RecordData = {};
   let revision = 0;
   if (write.mode !== 'create') {
-    let read = trx.selectFrom('records').select(['data', 'revision']).where('type', '=', type.key).where('id', '=', write.id);
+    // One read: the record, if it is within the writer's scope (out of scope reads as not found).
+    let read = withinScope(trx.selectFrom('records as r').select(['r.data', 'r.revision']).where('r.type', '=', type.key).where('r.id', '=', write.id), access.scope);
     // Postgres: lock the row, so concurrent writes to one record queue instead of losing each
     // other's changes (SQLite's BEGIN IMMEDIATE already serialises writers).
-    if (!isSqlite(trx)) read = read.forUpdate();
+    if (!isSqlite(trx)) read = read.forUpdate('r');
     const row = await read.executeTakeFirst();
-    if (!row || !(await inScope(trx, type.key, write.id, access.scope))) throw notFound(type);
+    if (!row) throw notFound(type);
     if (write.baseRevision !== undefined && write.baseRevision !== Number(row.revision)) {
       throw new TRPCError({ code: 'CONFLICT', message: `The ${type.label.singular.toLowerCase()} was changed meanwhile (revision ${row.revision}, you edited ${write.baseRevision}).` });
     }
@@ -193,8 +194,8 @@ async function upsertOnce(db: Db, actor: Actor, input: { type: string; externalI
 export async function deleteRecord(db: Db, actor: Actor, input: { type: string; id: string }, access = ADMIN_WRITE): Promise<void> {
   await writeTx(db, async (trx) => {
     const type = await requireType(trx, input.type);
-    const exists = await trx.selectFrom('records').select('id').where('type', '=', type.key).where('id', '=', input.id).executeTakeFirst();
-    if (!exists || !(await inScope(trx, type.key, input.id, access.scope))) throw notFound(type);
+    const exists = await withinScope(trx.selectFrom('records as r').select('r.id').where('r.type', '=', type.key).where('r.id', '=', input.id), access.scope).executeTakeFirst();
+    if (!exists) throw notFound(type);
     const referrers = await trx
       .selectFrom('record_refs as x')
       .innerJoin('records as r', 'r.id', 'x.record_id')
