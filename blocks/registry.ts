@@ -18,6 +18,10 @@ import { richText } from './rich-text';
 import { section } from './section';
 import { spacer } from './spacer';
 import { tabs } from './tabs';
+// data blocks: views (imports)
+// data blocks: forms, search, figures (imports)
+// self-service: commerce (imports)
+// self-service: account (imports)
 
 const definitions = [
   section,
@@ -37,6 +41,10 @@ const definitions = [
   contactCard,
   quickLinks,
   footer,
+  // data blocks: views
+  // data blocks: forms, search, figures
+  // self-service: commerce
+  // self-service: account
 ] as const;
 
 type Definitions = (typeof definitions)[number];

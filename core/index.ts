@@ -19,3 +19,4 @@ export * from './entities/query';
 export * from './access/scope';
 export * from './entities/files';
 export * from './access/roles';
+export * from './block-data';

@@ -29,6 +29,8 @@ export type PagePayload = {
   user: { firstName: string; lastName: string; email: string } | null;
   /** Results of the visible data blocks' requests, by block id. */
   data: Record<string, unknown>;
+  /** Per block with actions: which of them the viewer may run. */
+  can: Record<string, Record<string, boolean>>;
   /** Set on the portal's account pages, which have no blocks. */
   auth?: AuthView;
 };

@@ -1,9 +1,11 @@
 // Browser entry: hydrates the server-rendered page, then navigates between portal pages by fetching
 // `portal.page` (the same filtered payload the server rendered) instead of reloading. A page that
 // needs signing in (401) or anything unexpected falls back to a full load, where the server decides.
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import type { PagePayload } from '../core';
+import { fetchBlockData, fetchPage, postAction } from './portal-api';
+import type { ClientCalls } from './render-context';
 import { PortalApp } from './portal-app';
 import './styles/base.css';
 import './styles/account.css';
@@ -14,15 +16,6 @@ import.meta.glob('../blocks/_lib/*.css', { eager: true });
 
 const dataEl = document.getElementById('portico-data');
 const initial = JSON.parse(dataEl?.textContent ?? 'null') as PagePayload | null;
-
-async function fetchPage(basePath: string, path: string): Promise<PagePayload> {
-  const input = encodeURIComponent(JSON.stringify({ path }));
-  const res = await fetch(`${basePath}/_api/trpc/page?input=${input}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-  if (!res.ok && res.status !== 404) throw new Error(`page request failed: ${res.status}`);
-  const body = (await res.json()) as { result?: { data: PagePayload } };
-  if (!body.result) throw new Error('page request failed');
-  return body.result.data;
-}
 
 /** The portal-relative path of a link, when it is one the app can navigate to itself. */
 function internalPath(anchor: HTMLAnchorElement, basePath: string): string | null {
@@ -37,8 +30,35 @@ function internalPath(anchor: HTMLAnchorElement, basePath: string): string | nul
   return rel;
 }
 
+/** The current portal-relative path. */
+const currentPath = (basePath: string) => location.pathname.slice(basePath.length) || '/';
+
 function ClientApp({ first }: { first: PagePayload }) {
   const [payload, setPayload] = useState(first);
+  const navigate = useRef<(path: string, href: string) => Promise<void>>(async () => {});
+
+  // Actions and data reloads of the blocks: after an action the page is loaded again, so every
+  // block shows the change (an accepted offer, a paid invoice) — or the action's redirect opens.
+  const client = useMemo<ClientCalls>(() => {
+    const basePath = first.portal.basePath;
+    return {
+      runAction: async (blockId, action, input, idempotencyKey) => {
+        const outcome = await postAction(basePath, { path: currentPath(basePath), blockId, action, input, idempotencyKey });
+        if (outcome.ok && outcome.redirect) {
+          await navigate.current(outcome.redirect, `${basePath}${outcome.redirect}`);
+        } else if (outcome.ok) {
+          try {
+            const next = await fetchPage(basePath, currentPath(basePath));
+            startTransition(() => setPayload(next));
+          } catch {
+            // The action is done; the page shows the change at the next load.
+          }
+        }
+        return outcome;
+      },
+      loadData: (blockId, query) => fetchBlockData(basePath, currentPath(basePath), blockId, query),
+    };
+  }, [first.portal.basePath]);
 
   useEffect(() => {
     // A marker for tests and monitoring: the page is interactive from here on.
@@ -60,6 +80,7 @@ function ClientApp({ first }: { first: PagePayload }) {
         location.assign(href);
       }
     };
+    navigate.current = (path, href) => go(path, href, true);
     const onClick = (e: MouseEvent) => {
       if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
       const anchor = (e.target as Element | null)?.closest?.('a[href]');
@@ -81,7 +102,7 @@ function ClientApp({ first }: { first: PagePayload }) {
     };
   }, [first.portal.basePath]);
 
-  return <PortalApp payload={payload} />;
+  return <PortalApp payload={payload} client={client} />;
 }
 
 const root = document.getElementById('app');

@@ -6,10 +6,10 @@ import type { PagePayload } from '../core';
 import { AccountMenu } from './account/account-menu';
 import { AccountPage } from './account/account-pages';
 import { BlockTree } from './block-tree';
-import { renderContextFor } from './render-context';
+import { renderContextFor, type ClientCalls } from './render-context';
 
-export function PortalApp({ payload }: { payload: PagePayload }) {
-  const ctx = useMemo(() => renderContextFor(payload), [payload]);
+export function PortalApp({ payload, client }: { payload: PagePayload; client?: ClientCalls }) {
+  const ctx = useMemo(() => renderContextFor(payload, client), [payload, client]);
   const { portal, page, nav, theme } = payload;
   const homeHref = ctx.href('/');
   return (
@@ -45,7 +45,7 @@ export function PortalApp({ payload }: { payload: PagePayload }) {
         ) : payload.status === 404 ? (
           <NotFound homeHref={homeHref} />
         ) : page.blocks.length > 0 ? (
-          <BlockTree nodes={page.blocks} ctx={ctx} data={payload.data} />
+          <BlockTree nodes={page.blocks} ctx={ctx} data={payload.data} can={payload.can} />
         ) : (
           <div className="pt-empty">
             <h1>{page.title}</h1>

@@ -3,7 +3,10 @@
 import { pickText, portalHref, type PagePayload } from '../core';
 import type { RenderContext } from '../blocks';
 
-export function renderContextFor(payload: PagePayload): RenderContext {
+/** What only the browser can do: run actions and load data again (absent while rendering on the server). */
+export type ClientCalls = Pick<RenderContext, 'runAction' | 'loadData'>;
+
+export function renderContextFor(payload: PagePayload, client?: ClientCalls): RenderContext {
   const { portal } = payload;
   return {
     mode: 'runtime',
@@ -12,5 +15,7 @@ export function renderContextFor(payload: PagePayload): RenderContext {
     user: payload.user,
     href: (path) => (/^[a-z]+:/i.test(path) || path.startsWith('//') ? path : portalHref(portal.basePath, path)),
     t: (text) => pickText(text, portal.locale),
+    params: payload.page.params,
+    ...client,
   };
 }

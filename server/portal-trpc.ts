@@ -10,6 +10,8 @@ import type { PortalSession } from './auth/portal-sessions';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import type { ResolvedPortal } from './published/resolve-portal';
+import { FieldIssuesError } from './services/field-issues';
+import type { PortalPrincipal } from './services/portal-grants';
 
 export type PortalContext = {
   db: Db;
@@ -21,6 +23,8 @@ export type PortalContext = {
   session: PortalSession | null;
   /** Who the visibility filter sees: the user's grants, read fresh for this request, or anonymous. */
   viewer: Viewer;
+  /** The signed-in user's grants and record scope (null for visitors): what data loaders and actions use. */
+  principal: PortalPrincipal | null;
 };
 export type PortalAccess = { kind: 'portal-visitor' } | { kind: 'portal-user' };
 export type PortalMeta = { access: PortalAccess };
@@ -38,6 +42,8 @@ const t = initTRPC
           data: { ...shape.data, stack: undefined, issues: error.cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
         };
       }
+      // Record checks name each field at fault: forms show the message next to it.
+      if (error instanceof FieldIssuesError) return { ...shape, data: { ...shape.data, stack: undefined, issues: error.issues.map((i) => ({ path: i.field ? [i.field] : [], message: i.message })) } };
       if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'Internal server error', data: { ...shape.data, stack: undefined } };
       return { ...shape, data: { ...shape.data, stack: undefined } };
     },
@@ -50,6 +56,6 @@ export const portalVisitor = t.procedure.meta({ access: { kind: 'portal-visitor'
 
 /** A signed-in user of this portal (an active account with a live session of this portal). */
 export const portalUser = t.procedure.meta({ access: { kind: 'portal-user' } }).use(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
-  return next({ ctx: { ...ctx, session: ctx.session } });
+  if (!ctx.session || !ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+  return next({ ctx: { ...ctx, session: ctx.session, principal: ctx.principal } });
 });

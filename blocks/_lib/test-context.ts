@@ -11,6 +11,7 @@ export function testContext(overrides: Partial<RenderContext> = {}): RenderConte
     portal: { name: 'Acme Energy', slug: 'customer', basePath },
     user: { firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@customer.example' },
     href: (path: string) => (path === '/' ? `${basePath}/` : `${basePath}${path}`),
+    params: {},
     t: (text: LocalizedText | string | undefined) => {
       if (text === undefined) return '';
       if (typeof text === 'string') return text;

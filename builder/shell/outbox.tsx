@@ -31,6 +31,7 @@ const FILTERS: (Status | 'all')[] = ['all', 'pending', 'sent', 'failed', 'kept']
 const TEMPLATE_LABEL: Record<Summary['template'], string> = {
   invite: 'Invitation',
   'confirm-email': 'Email confirmation',
+  'action-confirmation': 'Action confirmation',
   'reset-password': 'Password reset',
   'magic-link': 'Sign-in link',
   'password-changed': 'Password changed',

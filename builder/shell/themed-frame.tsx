@@ -21,6 +21,7 @@ export function previewContext(portal: { name: string; slug: string }, locale = 
     // Placeholders like {{user.firstName}} need someone: a sample customer.
     user: { firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com' },
     href: (path) => (/^[a-z]+:/i.test(path) || path.startsWith('//') ? path : `#preview:${path}`),
+    params: {},
     t: (text) => {
       if (text === undefined) return '';
       if (typeof text === 'string') return text;

@@ -151,3 +151,31 @@ export function satisfies(grants: Grants, requirement: Requirement): boolean {
   if (requirement.op === 'create') return grantFor(grants, requirement.entity)?.create ?? false;
   return levelFor(grants, requirement.entity, requirement.op) !== 'none';
 }
+
+/**
+ * Whether `held` grants everything `role` grants (each action, create, each level, each field's
+ * access): a user may hand out a role only when this holds, so nobody gives more than they have.
+ */
+export function grantsCover(held: Grants, role: RoleGrants): boolean {
+  if (role.actions.some((a) => !held.actions.has(a))) return false;
+  for (const [type, want] of Object.entries(role.entities)) {
+    const have = held.entities.get(type);
+    const ops = ['read', 'edit', 'delete'] as const;
+    if (!have) {
+      if (want.create || ops.some((op) => want[op] !== 'none')) return false;
+      continue;
+    }
+    if (want.create && !have.create) return false;
+    if (ops.some((op) => levelRank(want[op]) > levelRank(have[op]))) return false;
+    const wantImplicit = implicitFieldAccess(want);
+    const haveImplicit = implicitFieldAccess(have);
+    const keys = new Set([...Object.keys(want.fields), ...Object.keys(have.fields)]);
+    for (const key of keys) {
+      const w = want.fields[key] ?? wantImplicit;
+      const h = have.fields[key] ?? haveImplicit;
+      if (fieldRank(w) > fieldRank(h)) return false;
+    }
+    if (fieldRank(wantImplicit) > fieldRank(haveImplicit)) return false;
+  }
+  return true;
+}

@@ -10,6 +10,7 @@ import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-assets';
 import * as m0003 from './migrations/0003-entities';
 import * as m0004 from './migrations/0004-portal-access';
+import * as m0005 from './migrations/0005-portal-actions';
 
 export type Db = Kysely<DB>;
 
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0002-assets': m0002,
   '0003-entities': m0003,
   '0004-portal-access': m0004,
+  '0005-portal-actions': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -180,6 +180,17 @@ export interface PortalUsersTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** JSON: notification topic → on/off. */
+  preferences: Generated<string>;
+}
+
+export interface ActionRunsTable {
+  portal_id: string;
+  user_id: string;
+  idem_key: string;
+  request_hash: string;
+  outcome: string;
+  created_at: string;
 }
 
 export interface PortalUserRolesTable {
@@ -247,6 +258,7 @@ export interface DB {
   portal_sessions: PortalSessionsTable;
   portal_tokens: PortalTokensTable;
   outbox: OutboxTable;
+  action_runs: ActionRunsTable;
 }
 
 export type Admin = Selectable<AdminsTable>;

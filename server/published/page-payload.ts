@@ -94,6 +94,7 @@ export function buildPagePayload(version: PreparedVersion, portal: ResolvedPorta
     theme: publicTheme(doc),
     user,
     data: {},
+    can: {},
   };
   return { payload, hidden: page.hidden, requiresSignIn };
 }
@@ -111,6 +112,7 @@ export function buildAuthPayload(version: PreparedVersion, portal: ResolvedPorta
     theme: publicTheme(doc),
     user,
     data: {},
+    can: {},
     auth: view,
   };
 }

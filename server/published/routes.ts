@@ -12,7 +12,8 @@ import type { Db } from '../db/database';
 import { requireJsonSameOrigin } from '../http/csrf';
 import type { PortalContext } from '../portal-trpc';
 import { portalRouter } from '../routers/portal';
-import { principalForUser } from '../services/portal-grants';
+import { principalForUser, type PortalPrincipal } from '../services/portal-grants';
+import { loadPageData } from './block-data';
 import { loginUrl, resolveAuthPage } from './auth-pages';
 import { renderBarePage, renderDocument } from './html';
 import { buildAuthPayload, buildPagePayload, payloadUser } from './page-payload';
@@ -20,7 +21,7 @@ import { loadPublishedVersion } from './version-cache';
 import { renderPageDev, type Renderer } from './renderer';
 import { defaultPortal, portalByDomain, portalBySlug, type ResolvedPortal } from './resolve-portal';
 
-type RequestLocals = { portal: ResolvedPortal; session: PortalSession | null; viewer: Viewer };
+type RequestLocals = { portal: ResolvedPortal; session: PortalSession | null; viewer: Viewer; principal: PortalPrincipal | null };
 
 type Deps = { db: Db; config: Config; renderer: Renderer; vite?: ViteDevServer | undefined; log: (m: string) => void };
 
@@ -34,8 +35,8 @@ export function runtimeRoutes({ db, config, renderer, vite, log }: Deps): expres
     router: portalRouter,
     maxBodySize: 1024 * 1024,
     createContext: ({ req, res }): PortalContext => {
-      const { portal, session, viewer } = res.locals as RequestLocals;
-      return { db, config, req, res, portal, session, viewer };
+      const { portal, session, viewer, principal } = res.locals as RequestLocals;
+      return { db, config, req, res, portal, session, viewer, principal };
     },
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') log(`portal api ${path ?? '?'}: ${error.cause?.stack ?? error.stack ?? error.message}`);
@@ -49,10 +50,10 @@ export function runtimeRoutes({ db, config, renderer, vite, log }: Deps): expres
     const session = await readPortalSession(db, req, portal);
     if (!session) {
       if (hasPortalCookie(req)) setPortalCookie(req, res, portal, null, config.publicUrl?.protocol === 'https:');
-      return { portal, session: null, viewer: anonymousViewer };
+      return { portal, session: null, viewer: anonymousViewer, principal: null };
     }
     const principal = await principalForUser(db, portal.id, { id: session.userId, contactId: session.contactId });
-    return { portal, session, viewer: principal.viewer };
+    return { portal, session, viewer: principal.viewer, principal };
   }
 
   async function servePortal(portal: ResolvedPortal | null, req: Request, res: Response, next: NextFunction): Promise<void> {
@@ -85,6 +86,7 @@ export function runtimeRoutes({ db, config, renderer, vite, log }: Deps): expres
       const built = buildPagePayload(version, portal, path, locals.viewer, user);
       if (built.requiresSignIn) return void res.set('Cache-Control', 'no-store').redirect(303, loginUrl(portal, req.originalUrl.slice(portal.basePath.length)));
       payload = built.payload;
+      if (payload.status === 200) payload = { ...payload, ...(await loadPageData({ db, principal: locals.principal, portalId: portal.id, params: payload.page.params }, payload.page.blocks)) };
     }
     const appHtml = vite ? await renderPageDev(vite, payload) : renderer.renderPage(payload);
     let html = renderDocument(payload, appHtml, renderer.assets);

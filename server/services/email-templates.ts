@@ -9,7 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 
-export const EMAIL_TEMPLATES = ['invite', 'confirm-email', 'reset-password', 'magic-link', 'password-changed'] as const;
+export const EMAIL_TEMPLATES = ['invite', 'confirm-email', 'reset-password', 'magic-link', 'password-changed', 'action-confirmation'] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 
 /** The three parts of a template, as source text. */
@@ -34,6 +34,8 @@ export const EMAIL_VARIABLES: Record<string, string> = {
   expiresIn: 'how long the link works, in words, e.g. “24 hours” (optional)',
   inviterName: 'who sent the invitation (optional; invite only)',
   changedAt: 'when the password was changed, in words (optional; password-changed only)',
+  heading: 'what happened, in a few words, e.g. “Offer accepted” (action-confirmation only)',
+  message: 'the details in a sentence or two (action-confirmation only)',
 };
 
 const LAYOUT_BODY_MARKER = '{{!-- body --}}';
@@ -54,6 +56,8 @@ export const emailDataSchema = z.looseObject({
   expiresIn: text(100).optional(),
   inviterName: text(200).optional(),
   changedAt: text(100).optional(),
+  heading: text(200).optional(),
+  message: text(2000).optional(),
 });
 export type EmailData = z.input<typeof emailDataSchema>;
 

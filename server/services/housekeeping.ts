@@ -10,7 +10,10 @@ const DAY_MS = 24 * 3600_000;
 /** Throttle windows are 15 minutes; a day later nothing is left to remember. */
 const THROTTLE_KEEP_MS = DAY_MS;
 
-export type SweepResult = { adminSessions: number; portalSessions: number; tokens: number; throttles: number };
+export type SweepResult = { adminSessions: number; portalSessions: number; tokens: number; throttles: number; actionRuns: number };
+
+/** How long an action's answer is kept for its idempotency key (a retry comes within minutes). */
+export const ACTION_RUN_KEEP_MS = 7 * DAY_MS;
 
 export async function sweepExpired(db: Db, now = Date.now()): Promise<SweepResult> {
   const iso = new Date(now).toISOString();
@@ -33,7 +36,8 @@ export async function sweepExpired(db: Db, now = Date.now()): Promise<SweepResul
         .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<=', iso)]))
         .executeTakeFirst(),
     );
-    return { adminSessions, portalSessions, tokens, throttles };
+    const actionRuns = count(await trx.deleteFrom('action_runs').where('created_at', '<=', new Date(now - ACTION_RUN_KEEP_MS).toISOString()).executeTakeFirst());
+    return { adminSessions, portalSessions, tokens, throttles, actionRuns };
   });
 }
 

@@ -78,7 +78,7 @@ export async function enqueueEmail(
   input: {
     portalId: string;
     to: string;
-    template: 'invite' | 'confirm-email' | 'reset-password' | 'magic-link' | 'password-changed';
+    template: EmailTemplateName;
     data: Record<string, unknown>;
   },
 ): Promise<void> {

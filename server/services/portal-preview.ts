@@ -19,12 +19,13 @@ import {
 import { getBlock } from '../../blocks';
 import type { Db } from '../db/database';
 import type { DB } from '../db/schema';
+import { loadPageData } from '../published/block-data';
 import { buildPagePayload, payloadUser } from '../published/page-payload';
 import { portalBySlug } from '../published/resolve-portal';
 import { loadPublishedVersion, type PreparedVersion } from '../published/version-cache';
 import { readStoredDocument } from './documents';
 import { findType } from './entity-types';
-import { principalForRole, principalForUser } from './portal-grants';
+import { principalForRole, principalForUser, type PortalPrincipal } from './portal-grants';
 import { requirePortalRow } from './portal-roles';
 import { sanitizeDocument } from './sanitize';
 
@@ -84,15 +85,15 @@ async function loadVersion(db: Db, portalId: string, source: PreviewSource, publ
   return { id: `draft@${draft.revision}`, document: sanitizeDocument(readStoredDocument(draft.document)) };
 }
 
-type Principal = { viewer: Viewer; kind: PreviewResult['viewer']['kind']; label: string; note: string | null; user: PagePayload['user'] };
+type Principal = { viewer: Viewer; data: PortalPrincipal | null; kind: PreviewResult['viewer']['kind']; label: string; note: string | null; user: PagePayload['user'] };
 
 async function principalOf(db: Db, portalId: string, as: PreviewAs): Promise<Principal> {
-  if ('visitor' in as) return { viewer: anonymousViewer, kind: 'visitor', label: 'A visitor who is not signed in', note: null, user: null };
+  if ('visitor' in as) return { viewer: anonymousViewer, data: null, kind: 'visitor', label: 'A visitor who is not signed in', note: null, user: null };
   if ('role' in as) {
     const p = await principalForRole(db, portalId, as.role);
     if (!p) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such role in this portal.' });
     const role = await db.selectFrom('portal_roles').select('name').where('portal_id', '=', portalId).where('id', '=', as.role).executeTakeFirstOrThrow();
-    return { viewer: p.viewer, kind: 'role', label: `A user with the role ${role.name}`, note: null, user: { firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com' } };
+    return { viewer: p.viewer, data: p, kind: 'role', label: `A user with the role ${role.name}`, note: null, user: { firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com' } };
   }
   const user = await db
     .selectFrom('portal_users')
@@ -108,7 +109,7 @@ async function principalOf(db: Db, portalId: string, as: PreviewAs): Promise<Pri
       : user.status === 'invited'
         ? 'This user has not accepted their invitation yet: this is what they will see once they do.'
         : null;
-  return { viewer: p.viewer, kind: 'user', label: `${user.name} (${user.email})`, note, user: payloadUser(user) };
+  return { viewer: p.viewer, data: p, kind: 'user', label: `${user.name} (${user.email})`, note, user: payloadUser(user) };
 }
 
 export async function previewPage(db: Db, input: { portalId: string; path: string; as: PreviewAs; source: PreviewSource }): Promise<PreviewResult> {
@@ -123,7 +124,10 @@ export async function previewPage(db: Db, input: { portalId: string; path: strin
     db.selectFrom('portal_roles').select(['key', 'name']).where('portal_id', '=', portal.id).orderBy('created_at').execute(),
   ]);
   const roleNames = new Map(roles.map((r) => [r.key, r.name]));
-  const { payload, hidden } = buildPagePayload(version, portal, path, principal.viewer, principal.user);
+  const built = buildPagePayload(version, portal, path, principal.viewer, principal.user);
+  const { hidden } = built;
+  // The records the previewed user (or role, without a contact: no own/contact/account records) would see.
+  const payload = built.payload.status === 200 ? { ...built.payload, ...(await loadPageData({ db, principal: principal.data, portalId: portal.id, params: built.payload.page.params }, built.payload.page.blocks)) } : built.payload;
   const doc: PortalDocument = version.document;
   const page = doc.pages.find((p) => p.id === payload.page.id);
 

@@ -231,8 +231,12 @@ function baseSelect(db: Kysely<DB>, d: Dialect, fields: string[]) {
     .select(dataExpr(d, fields).as('data'));
 }
 
-/** Lists records: the query checked against the viewer's readable fields, then one scoped statement. */
-export async function queryRecords(db: Kysely<DB>, input: EntityQueryInput, access: RecordAccess): Promise<RecordPage> {
+/**
+ * Lists records: the query checked against the viewer's readable fields, then one scoped statement.
+ * `preset` filters come from a block's configuration (an admin's rule, e.g. "open offers only"):
+ * checked against the type but not against what the viewer may read, and not removable by them.
+ */
+export async function queryRecords(db: Kysely<DB>, input: EntityQueryInput, access: RecordAccess, preset: readonly Filter[] = []): Promise<RecordPage> {
   const parsed = entityQuerySchema.safeParse(input);
   if (!parsed.success) throw new FieldIssuesError('The query is not valid.', parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
   const query: EntityQuery = parsed.data;
@@ -243,6 +247,7 @@ export async function queryRecords(db: Kysely<DB>, input: EntityQueryInput, acce
     if (problem.code === 'FORBIDDEN') throw new TRPCError({ code: 'FORBIDDEN', message: problem.message });
     throw new FieldIssuesError(problem.message, [{ field: problem.field, message: problem.message }]);
   }
+  checkPreset(type, preset);
   if (access.scope.kind === 'none') return { items: [], nextCursor: null };
   const d: Dialect = { sqlite: isSqlite(db) };
   const fields = viewFields(type, access, query.fields);
@@ -264,7 +269,7 @@ export async function queryRecords(db: Kysely<DB>, input: EntityQueryInput, acce
   keys.forEach((k, i) => {
     q = q.select(sortExpr(d, type, k.field).as(`s${i}`));
   });
-  for (const f of query.filters) q = q.where(filterExpr(d, type, f) as RawBuilder<boolean>);
+  for (const f of [...preset, ...query.filters]) q = q.where(filterExpr(d, type, f) as RawBuilder<boolean>);
   if (query.search) {
     const pattern = `%${likeEscape(query.search)}%`;
     const titleOk = readable.has(type.titleField);
@@ -319,3 +324,39 @@ export function withinScope<Q extends { where: (e: RawBuilder<boolean>) => Q }>(
   return s ? q.where(s as RawBuilder<boolean>) : q;
 }
 
+
+/** A configuration's filters must make sense for the type (they may name any of its fields). */
+function checkPreset(type: EntityType, preset: readonly Filter[]): void {
+  if (!preset.length) return;
+  const all = new Set([...type.fields.map((f) => f.key), 'externalId']);
+  const problem = checkQuery(entityQuerySchema.parse({ type: type.key, filters: preset }), type, all);
+  if (problem) throw new FieldIssuesError(`The block's filter is not valid: ${problem.message}`, [{ field: problem.field, message: problem.message }]);
+}
+
+export type AggregateInput = { type: string; measure: 'count' | 'sum' | 'avg' | 'min' | 'max'; field?: string; groupBy?: string; filters?: readonly Filter[] };
+export type AggregateRow = { key: string | null; value: number };
+
+/**
+ * count / sum / avg / min / max of a number or money field over the records in the viewer's scope,
+ * optionally grouped by a field (an enum, a text, a boolean, a date). Configured by an admin, so the
+ * measured and grouped fields must exist but the caller decides what the viewer may see of them.
+ */
+export async function aggregateRecords(db: Kysely<DB>, input: AggregateInput, access: RecordAccess): Promise<AggregateRow[]> {
+  const type = await requireType(db, input.type);
+  checkPreset(type, input.filters ?? []);
+  if (input.measure !== 'count') {
+    const t = input.field ? fieldOf(type, input.field)?.type : undefined;
+    if (t !== 'number' && t !== 'money') throw new FieldIssuesError(`A ${input.measure} needs a number or money field.`, [{ field: input.field ?? 'field', message: 'not a number or money field' }]);
+  }
+  if (input.groupBy && !queryFieldType(type, input.groupBy)) throw new FieldIssuesError(`No field "${input.groupBy}" to group by.`, [{ field: input.groupBy, message: 'unknown field' }]);
+  if (access.scope.kind === 'none') return [];
+  const d: Dialect = { sqlite: isSqlite(db) };
+  const measured = input.measure === 'count' ? sql`count(*)` : sql`${sql.raw(input.measure)}(${valueExpr(d, type, input.field!)})`;
+  const group = input.groupBy ? (d.sqlite ? valueExpr(d, type, input.groupBy) : sql`(r.data ->> ${input.groupBy})`) : sql`null`;
+  let q = db.selectFrom('records as r').select([group.as('key'), measured.as('value')]).where('r.type', '=', type.key);
+  q = withinScope(q, access.scope);
+  for (const f of input.filters ?? []) q = q.where(filterExpr(d, type, f) as RawBuilder<boolean>);
+  if (input.groupBy) q = q.groupBy(group as never);
+  const rows = (await q.execute()) as { key: unknown; value: unknown }[];
+  return rows.map((r) => ({ key: r.key === null || r.key === undefined ? null : String(r.key), value: Number(r.value ?? 0) }));
+}

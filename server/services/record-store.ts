@@ -15,7 +15,8 @@ import {
 import type { ActorType, DB } from '../db/schema';
 
 /** Who makes a change: recorded in the audit log. */
-export type Actor = { kind: ActorType; id: string | null };
+/** Who writes; a portal user's writes also name their portal (the audit log's portal column). */
+export type Actor = { kind: ActorType; id: string | null; portalId?: string };
 
 export function readData(raw: string | Record<string, unknown>): RecordData {
   return typeof raw === 'string' ? (JSON.parse(raw) as RecordData) : raw;

@@ -131,7 +131,16 @@ export async function applyWrite(trx: Kysely<DB>, actor: Actor, type: EntityType
       });
   }
   await syncRefs(trx, type, id, data);
-  await audit(trx, { actor_type: actor.kind, actor_id: actor.id, action: `record.${write.mode === 'create' ? 'create' : 'update'}`, target: `${type.key}/${id}` });
+  // The changed fields (names, not values) let a record's timeline say what changed.
+  const changed = write.mode === 'create' ? [] : type.fields.map((f) => f.key).filter((k) => JSON.stringify(previous[k] ?? null) !== JSON.stringify(data[k] ?? null));
+  await audit(trx, {
+    actor_type: actor.kind,
+    actor_id: actor.id,
+    ...(actor.portalId ? { portal_id: actor.portalId } : {}),
+    action: `record.${write.mode === 'create' ? 'create' : 'update'}`,
+    target: `${type.key}/${id}`,
+    ...(changed.length ? { details: { fields: changed } } : {}),
+  });
   return { ok: true, id, created: write.mode === 'create' };
 }
 

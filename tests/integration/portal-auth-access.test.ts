@@ -46,7 +46,7 @@ describe('portal router access', () => {
         'page',
       ].sort(),
     );
-    expect(procedures.filter((p) => p.meta?.access.kind === 'portal-user').map((p) => p.path).sort()).toEqual(['auth.changePassword', 'auth.logout', 'auth.me', 'auth.updateProfile']);
+    expect(procedures.filter((p) => p.meta?.access.kind === 'portal-user').map((p) => p.path).sort()).toEqual(['auth.changePassword', 'auth.logout', 'auth.me', 'auth.updateProfile', 'blockData', 'runAction']);
   });
 
   it('refuses every signed-in procedure to an anonymous caller with UNAUTHORIZED', async () => {

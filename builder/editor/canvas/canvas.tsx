@@ -37,6 +37,7 @@ export function Canvas() {
       user: PLACEHOLDER_USER,
       href: (path) => `#${path}`,
       t: (text) => pickText(text, locale),
+      params: {},
     }),
     [name, slug, locale],
   );

@@ -3,8 +3,10 @@
 // `type PortalRouter`.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { normalizePath } from '../../../core';
-import { portalRouterFactory, portalVisitor } from '../../portal-trpc';
+import { blockQuerySchema, normalizePath } from '../../../core';
+import { resolveActionBlock, runAction, runActionInput } from '../../actions/run-action';
+import { loadBlockData, loadPageData } from '../../published/block-data';
+import { portalRouterFactory, portalUser, portalVisitor } from '../../portal-trpc';
 import { buildPagePayload, payloadUser } from '../../published/page-payload';
 import { loadPublishedVersion } from '../../published/version-cache';
 import { portalAuthRouter } from './auth';
@@ -20,9 +22,25 @@ export const portalRouter = portalRouterFactory({
     // sends the visitor to sign in. Nothing of the page is in this answer.
     if (requiresSignIn) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to see this page.' });
     // A page that is unknown (or hidden) is a 404 with the same payload the HTML 404 renders.
-    if (payload.status === 404) ctx.res.status(404);
-    return payload;
+    if (payload.status === 404) {
+      ctx.res.status(404);
+      return payload;
+    }
+    return { ...payload, ...(await loadPageData({ db: ctx.db, principal: ctx.principal, portalId: ctx.portal.id, params: payload.page.params }, payload.page.blocks)) };
   }),
+  /** One block's data again, with the viewer's sort, search, filters or next page. */
+  blockData: portalUser
+    .input(z.object({ path: z.string().min(1).max(500), blockId: z.string().min(1).max(64), query: blockQuerySchema.default({}) }).strict())
+    .query(async ({ ctx, input }) => {
+      const { node, params } = await resolveActionBlock(ctx.db, ctx.portal, ctx.principal, input.path, input.blockId);
+      const data = await loadBlockData({ db: ctx.db, principal: ctx.principal, portalId: ctx.portal.id, params }, node, input.query);
+      if (data === undefined) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This block has no data.' });
+      return data;
+    }),
+  /** Runs a block's action: config from the published version, grants checked again, one transaction. */
+  runAction: portalUser.input(runActionInput).mutation(({ ctx, input }) =>
+    runAction(ctx.db, ctx.portal, ctx.principal, { id: ctx.session.userId, name: ctx.session.name, email: ctx.session.email, contactId: ctx.session.contactId }, input),
+  ),
   auth: portalAuthRouter,
 });
 
