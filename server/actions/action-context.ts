@@ -32,6 +32,8 @@ export type ActionContext<P = Record<string, unknown>, I = unknown> = {
   params: Record<string, string>;
   blockType: string;
   action: string;
+  /** The portal's absolute base URL, for links in emails (`${portalUrl}/invoices`). */
+  portalUrl: string;
 };
 
 export type ActionHandler<P = Record<string, unknown>, I = unknown> = (ctx: ActionContext<P, I>) => Promise<ActionOutcome & { ok: true }>;

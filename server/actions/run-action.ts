@@ -45,7 +45,7 @@ export async function resolveActionBlock(db: Db, portal: ResolvedPortal, princip
   return { node, params: payload.page.params };
 }
 
-export async function runAction(db: Db, portal: ResolvedPortal, principal: PortalPrincipal, user: ActionUser, request: RunActionInput): Promise<ActionOutcome> {
+export async function runAction(db: Db, portal: ResolvedPortal, principal: PortalPrincipal, user: ActionUser, request: RunActionInput, portalUrl: string): Promise<ActionOutcome> {
   const { node, params } = await resolveActionBlock(db, portal, principal, request.path, request.blockId);
   const def = getBlock(node.type);
   const action = def?.actions && Object.hasOwn(def.actions, request.action) ? def.actions[request.action] : undefined;
@@ -87,6 +87,7 @@ export async function runAction(db: Db, portal: ResolvedPortal, principal: Porta
       params,
       blockType: node.type,
       action: request.action,
+      portalUrl,
     };
     const outcome = await (handler as (c: ActionContext) => Promise<ActionOutcome>)(ctx);
     await trx

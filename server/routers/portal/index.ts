@@ -9,6 +9,7 @@ import { loadBlockData, loadPageData } from '../../published/block-data';
 import { portalRouterFactory, portalUser, portalVisitor } from '../../portal-trpc';
 import { buildPagePayload, payloadUser } from '../../published/page-payload';
 import { loadPublishedVersion } from '../../published/version-cache';
+import { portalBaseUrl } from '../../services/portal-auth';
 import { portalAuthRouter } from './auth';
 
 export const portalRouter = portalRouterFactory({
@@ -39,7 +40,7 @@ export const portalRouter = portalRouterFactory({
     }),
   /** Runs a block's action: config from the published version, grants checked again, one transaction. */
   runAction: portalUser.input(runActionInput).mutation(({ ctx, input }) =>
-    runAction(ctx.db, ctx.portal, ctx.principal, { id: ctx.session.userId, name: ctx.session.name, email: ctx.session.email, contactId: ctx.session.contactId }, input),
+    runAction(ctx.db, ctx.portal, ctx.principal, { id: ctx.session.userId, name: ctx.session.name, email: ctx.session.email, contactId: ctx.session.contactId }, input, portalBaseUrl(ctx.config, ctx.req, ctx.portal)),
   ),
   auth: portalAuthRouter,
 });
