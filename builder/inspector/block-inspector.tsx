@@ -9,7 +9,8 @@ import { nodeById } from '../store/block-index';
 import { editorStore, useEditor } from '../store/editor-store';
 import { toast } from '../ui/toasts';
 import { BlockIcon } from './block-icon';
-import { BlockValuesContext } from './entity-widgets';
+import { BlockValuesContext, EntityCatalogProvider } from './entity-widgets';
+import { useEntityCatalog } from './use-entity-catalog';
 import { PropField } from './field-view';
 import { describeFields, issuesByProp, type FieldDescriptor, type FieldIssue } from './field-model';
 import { sentence } from './field-frame';
@@ -56,6 +57,7 @@ function useParent(id: string): { parentId: string | null; parentLabel: string |
 
 export const BlockInspector = memo(function BlockInspector({ node }: { node: BlockNode }) {
   const idBase = useId();
+  const catalog = useEntityCatalog();
   const def = getBlock(node.type);
   const issues = useMemo(() => (def ? issuesByProp(def.props, node.props) : new Map<string, FieldIssue[]>()), [def, node.props]);
   const { parentId, parentLabel } = useParent(node.id);
@@ -98,39 +100,41 @@ export const BlockInspector = memo(function BlockInspector({ node }: { node: Blo
         </button>
       ) : null}
 
-      <BlockValuesContext value={node.props}>
-        <section className="insp__section" aria-labelledby={`${idBase}-props`}>
-          <h3 className="insp__section-title" id={`${idBase}-props`}>
-            Properties
-          </h3>
-          {general?.map((i) => (
-            <p key={i.message} className="insp-field__error">
-              {sentence(i.message)}
-            </p>
-          ))}
-          {fields.length === 0 ? <p className="insp__note">This block has no settings.</p> : null}
-          {groupFields(fields).map((group) => {
-            const views = group.map((field) => (
-              <PropField
-                key={field.name}
-                idBase={idBase}
-                nodeId={node.id}
-                def={def}
-                field={field}
-                value={Object.hasOwn(node.props, field.name) ? node.props[field.name] : defaults[field.name]}
-                issues={issues.get(field.name) ?? NO_ISSUES}
-              />
-            ));
-            return group.length > 1 ? (
-              <div key={group[0]!.name} className="insp-pair">
-                {views}
-              </div>
-            ) : (
-              views[0]
-            );
-          })}
-        </section>
-      </BlockValuesContext>
+      <EntityCatalogProvider value={catalog}>
+        <BlockValuesContext value={node.props}>
+          <section className="insp__section" aria-labelledby={`${idBase}-props`}>
+            <h3 className="insp__section-title" id={`${idBase}-props`}>
+              Properties
+            </h3>
+            {general?.map((i) => (
+              <p key={i.message} className="insp-field__error">
+                {sentence(i.message)}
+              </p>
+            ))}
+            {fields.length === 0 ? <p className="insp__note">This block has no settings.</p> : null}
+            {groupFields(fields).map((group) => {
+              const views = group.map((field) => (
+                <PropField
+                  key={field.name}
+                  idBase={idBase}
+                  nodeId={node.id}
+                  def={def}
+                  field={field}
+                  value={Object.hasOwn(node.props, field.name) ? node.props[field.name] : defaults[field.name]}
+                  issues={issues.get(field.name) ?? NO_ISSUES}
+                />
+              ));
+              return group.length > 1 ? (
+                <div key={group[0]!.name} className="insp-pair">
+                  {views}
+                </div>
+              ) : (
+                views[0]
+              );
+            })}
+          </section>
+        </BlockValuesContext>
+      </EntityCatalogProvider>
 
       <section className="insp__section" aria-labelledby={`${idBase}-vis`}>
         <h3 className="insp__section-title" id={`${idBase}-vis`}>

@@ -1,7 +1,6 @@
-// Entity-type and field pickers. Entity types arrive with the Data section (a later issue); until
-// then the pickers are disabled and say why. They already read their choices from a context the
-// data layer will provide (EntityCatalogProvider), and a field picker follows the entity type
-// chosen in its block (the prop named by `.meta({ entityProp })`).
+// Entity-type and field pickers of the data blocks. They read their choices from the entity types
+// of the Data section (EntityCatalogProvider, fed by use-entity-catalog.ts), and a field picker
+// follows the entity type chosen in its block (the prop named by `.meta({ entityProp })`).
 import { createContext, memo, useContext, type ChangeEvent } from 'react';
 import { type WidgetProps } from './basic-widgets';
 import { controlAria, FieldFrame } from './field-frame';
@@ -17,7 +16,7 @@ export const EntityCatalogProvider = EntityCatalogContext.Provider;
 /** The selected block's props, for pickers that depend on a sibling prop. */
 export const BlockValuesContext = createContext<Record<string, unknown>>({});
 
-const WAITING = 'Data types are defined in the Data section, which arrives with a later release. This block can be connected to data then.';
+const WAITING = 'No data types yet: define one in the Data section first.';
 
 export const EntityPickerWidget = memo(function EntityPickerWidget({ id, field, value, path, issue, commit, hideLabel }: WidgetProps) {
   const catalog = useContext(EntityCatalogContext);
