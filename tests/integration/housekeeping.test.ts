@@ -1,5 +1,6 @@
 // Housekeeping deletes what has expired (sessions past their lifetime, tokens a day after they
-// expired or were used, finished throttle windows) and nothing that is still valid.
+// expired or were used, finished throttle windows, action answers past their idempotency window)
+// and nothing that is still valid.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sweepExpired } from '../../server/services/housekeeping';
 import { signIn, startTestServer, type TestServer } from '../helpers/server';
@@ -32,6 +33,8 @@ beforeAll(async () => {
       { key: 'th-fresh', failures: 1, window_started_at: at(-60_000), blocked_until: null },
     ])
     .execute();
+  const run = (key: string, ageHours: number) => ({ portal_id: portalId, user_id: 'pu_s', idem_key: key, request_hash: 'h', outcome: '{"ok":true}', created_at: at(-ageHours * HOUR) });
+  await srv.db.insertInto('action_runs').values([run('run-8-days', 8 * 24), run('run-6-days', 6 * 24)]).execute();
 });
 afterAll(() => srv.stop());
 
@@ -40,6 +43,8 @@ it('removes exactly what has expired', async () => {
   expect(swept.portalSessions).toBe(1);
   expect(swept.tokens).toBe(2);
   expect(swept.throttles).toBe(1);
+  expect(swept.actionRuns).toBe(1);
+  expect((await srv.db.selectFrom('action_runs').select('idem_key').execute()).map((r) => r.idem_key)).toEqual(['run-6-days']);
   expect((await srv.db.selectFrom('portal_sessions').select('id_hash').where('portal_id', '=', portalId).execute()).map((r) => r.id_hash)).toEqual(['s-valid']);
   expect((await srv.db.selectFrom('portal_tokens').select('id_hash').orderBy('id_hash').execute()).map((r) => r.id_hash)).toEqual(['t-just-expired', 't-valid']);
   expect((await srv.db.selectFrom('auth_throttle').select('key').where('key', 'like', 'th-%').orderBy('key').execute()).map((r) => r.key)).toEqual(['th-blocked', 'th-fresh']);
