@@ -5,6 +5,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import { fieldsFor, type ActionOutcome, type EntityType, type RecordData } from '../../core';
+import { isSqlite } from '../db/dialect';
 import type { DB } from '../db/schema';
 import type { ResolvedPortal } from '../published/resolve-portal';
 import { audit } from '../services/audit';
@@ -34,6 +35,8 @@ export type ActionContext<P = Record<string, unknown>, I = unknown> = {
   action: string;
   /** The portal's absolute base URL, for links in emails (`${portalUrl}/invoices`). */
   portalUrl: string;
+  /** The portal-relative path of the page the action was run on (`/invoices`): emails link back to it. */
+  path: string;
 };
 
 export type ActionHandler<P = Record<string, unknown>, I = unknown> = (ctx: ActionContext<P, I>) => Promise<ActionOutcome & { ok: true }>;
@@ -55,8 +58,13 @@ export async function readInScope(ctx: ActionContext<unknown, unknown>, typeKey:
  * A record's stored data, regardless of field access: for handlers that decide on server-side
  * state (an offer's status, an invoice's amount) after `readInScope` established the user may see it.
  */
-export async function storedData(trx: Kysely<DB>, id: string): Promise<RecordData> {
-  const row = await trx.selectFrom('records').select('data').where('id', '=', id).executeTakeFirstOrThrow();
+export async function storedData(trx: Kysely<DB>, id: string, opts: { lock?: boolean } = {}): Promise<RecordData> {
+  let q = trx.selectFrom('records').select('data').where('id', '=', id);
+  // Postgres: a decision on the record's state (still open? already paid?) holds its row until the
+  // transaction ends, so two different requests cannot both pass the check. SQLite's BEGIN
+  // IMMEDIATE already serialises writers.
+  if (opts.lock && !isSqlite(trx)) q = q.forUpdate();
+  const row = await q.executeTakeFirstOrThrow();
   return typeof row.data === 'string' ? (JSON.parse(row.data) as RecordData) : (row.data as RecordData);
 }
 

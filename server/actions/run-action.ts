@@ -42,11 +42,11 @@ export async function resolveActionBlock(db: Db, portal: ResolvedPortal, princip
   const { payload } = buildPagePayload(version, portal, rel, principal.viewer, null);
   const node = payload.status === 200 ? findBlock(payload.page.blocks, blockId) : null;
   if (!node) throw new TRPCError({ code: 'NOT_FOUND', message: 'There is no such block on this page.' });
-  return { node, params: payload.page.params };
+  return { node, params: payload.page.params, path: rel };
 }
 
 export async function runAction(db: Db, portal: ResolvedPortal, principal: PortalPrincipal, user: ActionUser, request: RunActionInput, portalUrl: string): Promise<ActionOutcome> {
-  const { node, params } = await resolveActionBlock(db, portal, principal, request.path, request.blockId);
+  const { node, params, path } = await resolveActionBlock(db, portal, principal, request.path, request.blockId);
   const def = getBlock(node.type);
   const action = def?.actions && Object.hasOwn(def.actions, request.action) ? def.actions[request.action] : undefined;
   const handler = actionHandlers[`${node.type}.${request.action}`];
@@ -88,6 +88,7 @@ export async function runAction(db: Db, portal: ResolvedPortal, principal: Porta
       blockType: node.type,
       action: request.action,
       portalUrl,
+      path,
     };
     const outcome = await (handler as (c: ActionContext) => Promise<ActionOutcome>)(ctx);
     await trx
