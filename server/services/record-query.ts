@@ -356,7 +356,8 @@ export async function aggregateRecords(db: Kysely<DB>, input: AggregateInput, ac
   let q = db.selectFrom('records as r').select([group.as('key'), measured.as('value')]).where('r.type', '=', type.key);
   q = withinScope(q, access.scope);
   for (const f of input.filters ?? []) q = q.where(filterExpr(d, type, f) as RawBuilder<boolean>);
-  if (input.groupBy) q = q.groupBy(group as never);
+  // By position: the group expression carries bound parameters, which Postgres would number anew in GROUP BY.
+  if (input.groupBy) q = q.groupBy(sql`1` as never);
   const rows = (await q.execute()) as { key: unknown; value: unknown }[];
   return rows.map((r) => ({ key: r.key === null || r.key === undefined ? null : String(r.key), value: Number(r.value ?? 0) }));
 }
