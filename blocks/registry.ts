@@ -19,9 +19,31 @@ import { section } from './section';
 import { spacer } from './spacer';
 import { tabs } from './tabs';
 // data blocks: views (imports)
+import { entityDetail } from './entity-detail';
+import { entityList } from './entity-list';
+import { entityTable } from './entity-table';
+import { fileList } from './file-list';
+import { relatedRecords } from './related-records';
 // data blocks: forms, search, figures (imports)
+import { entityForm } from './entity-form';
+import { identifierSearch } from './identifier-search';
+import { kpi } from './kpi';
+import { chart } from './chart';
+import { timeline } from './timeline';
 // self-service: commerce (imports)
+import { implementationStatus } from './implementation-status';
+import { invoices } from './invoices';
+import { offers } from './offers';
+import { payments } from './payments';
+import { serviceCatalogue } from './service-catalogue';
+import { services } from './services';
 // self-service: account (imports)
+import { accountSettings } from './account-settings';
+import { cases } from './cases';
+import { knowledgeBase } from './knowledge-base';
+import { notificationPreferences } from './notification-preferences';
+import { paymentMethods } from './payment-methods';
+import { team } from './team';
 
 const definitions = [
   section,
@@ -42,9 +64,31 @@ const definitions = [
   quickLinks,
   footer,
   // data blocks: views
+  entityTable,
+  entityList,
+  entityDetail,
+  relatedRecords,
+  fileList,
   // data blocks: forms, search, figures
+  entityForm,
+  identifierSearch,
+  kpi,
+  chart,
+  timeline,
   // self-service: commerce
+  offers,
+  invoices,
+  payments,
+  services,
+  serviceCatalogue,
+  implementationStatus,
   // self-service: account
+  cases,
+  knowledgeBase,
+  team,
+  paymentMethods,
+  accountSettings,
+  notificationPreferences,
 ] as const;
 
 type Definitions = (typeof definitions)[number];

@@ -26,7 +26,7 @@ function internalPath(anchor: HTMLAnchorElement, basePath: string): string | nul
   if (base && path !== base && !path.startsWith(`${base}/`)) return null;
   const rel = path.slice(base.length) || '/';
   // Account pages and secure links load as documents: signing in or out changes what every page shows.
-  if (/^\/(_api|_assets|uploads|s|login|logout|register|forgot-password|reset-password|invite|confirm-email|magic-link|profile)(\/|$)/.test(rel)) return null;
+  if (/^\/(_api|_assets|_files|uploads|s|login|logout|register|forgot-password|reset-password|invite|confirm-email|magic-link|profile)(\/|$)/.test(rel)) return null;
   return rel;
 }
 

@@ -7,7 +7,8 @@ import type { RenderContext } from './define-block';
 
 type Money = { amount: number; currency: string };
 type Address = { street?: string; postalCode?: string; city?: string; region?: string; country?: string };
-type StoredFile = { id: string; name: string; size?: number; type?: string };
+/** A file field's value as records store it (core's StoredFile). */
+type StoredFile = { id: string; name: string; bytes?: number; mime?: string };
 
 const isMoney = (v: unknown): v is Money => typeof v === 'object' && v !== null && typeof (v as Money).amount === 'number' && typeof (v as Money).currency === 'string';
 const isFile = (v: unknown): v is StoredFile => typeof v === 'object' && v !== null && typeof (v as StoredFile).id === 'string' && typeof (v as StoredFile).name === 'string';
@@ -99,7 +100,7 @@ export function FieldValue({ field, row, ctx, titles }: { field: FieldInfo; row:
       return isFile(value) ? (
         <a href={fileHref(ctx, row.id, field.key)} download>
           {value.name}
-          {value.size ? <span className="pd-muted"> ({formatBytes(value.size)})</span> : null}
+          {value.bytes ? <span className="pd-muted"> ({formatBytes(value.bytes)})</span> : null}
         </a>
       ) : (
         <span className="pd-none">—</span>

@@ -184,7 +184,9 @@ async function listResult(ctx: DataContext, type: EntityType, request: Extract<D
     if (!sortable.has(s.field)) throw new TRPCError({ code: 'BAD_REQUEST', message: `This list cannot be sorted by "${s.field}".` });
   }
   if (query.search && !request.search) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This list has no search.' });
-  const sort = query.sort?.length ? query.sort : (request.sort ?? []);
+  // The block's default sort is an admin's choice: keys this viewer may not read are dropped (newest first then), not an error.
+  const readableKeys = new Set([...fieldInfos(type, principal, null).map((f) => f.key), 'createdAt', 'updatedAt']);
+  const sort = query.sort?.length ? query.sort : (request.sort ?? []).filter((s) => readableKeys.has(s.field));
   const search = query.search ?? '';
   const base = { kind: 'list' as const, entityType: type.key, label: labelOf(type), fields, sort, search };
   if (!principal) return { ...base, items: [], nextCursor: null, titles: {} };

@@ -10,6 +10,7 @@ import { hasPortalCookie, readPortalSession, setPortalCookie, type PortalSession
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { requireJsonSameOrigin } from '../http/csrf';
+import { servePortalFile } from '../http/portal-files';
 import type { PortalContext } from '../portal-trpc';
 import { portalRouter } from '../routers/portal';
 import { principalForUser, type PortalPrincipal } from '../services/portal-grants';
@@ -68,6 +69,8 @@ export function runtimeRoutes({ db, config, renderer, vite, log }: Deps): expres
       return requireJsonSameOrigin(req, res, () => void api(req, res, next));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.status(405).set('Allow', 'GET, HEAD').type('text').send('Method not allowed');
+    // File downloads of the data blocks: the user's scope and field access decide (http/portal-files.ts).
+    if (rel.startsWith('/_files/')) return servePortalFile({ db, config, log }, req, res, portal, locals.principal, rel);
     // `/p/acme` → `/p/acme/`, so relative URLs and the home link agree.
     if (req.path === portal.basePath && portal.basePath !== '') return void res.redirect(301, `${portal.basePath}/`);
     if (!portal.publishedVersionId) return void bare(res, 404, 'Portal not published', 'This portal has not been published yet.');

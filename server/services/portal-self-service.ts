@@ -3,7 +3,7 @@
 // the roles a Customer Owner may hand out — only roles whose grants their own grants cover, so
 // nobody can give a colleague more than they have.
 import type { Kysely } from 'kysely';
-import { CONTACT_ACCOUNTS, grantsCover, NOTIFICATION_TOPICS, roleGrantsSchema, type TeamMember, type TeamResult } from '../../core';
+import { CONTACT_ACCOUNTS, grantsCover, NOTIFICATION_TOPICS, roleGrantsSchema, type RoleGrants, type TeamMember, type TeamResult } from '../../core';
 import type { DB } from '../db/schema';
 import type { PortalPrincipal } from './portal-grants';
 
@@ -58,4 +58,22 @@ export async function teamOf(db: Kysely<DB>, portalId: string, principal: Portal
     self: u.id === principal.userId,
   }));
   return { kind: 'team', members, roles: roles.map(({ key, name }) => ({ key, name })) };
+}
+
+/** Replaces the signed-in user's notification preferences (known topics only), in the caller's transaction. */
+export async function writePreferences(trx: Kysely<DB>, portalId: string, userId: string, values: Record<string, boolean>): Promise<void> {
+  const known = Object.fromEntries(NOTIFICATION_TOPICS.map((t) => [t.key, values[t.key] !== false]));
+  await trx.updateTable('portal_users').set({ preferences: JSON.stringify(known), updated_at: new Date().toISOString() }).where('id', '=', userId).where('portal_id', '=', portalId).execute();
+}
+
+/** A team member's own roles with their grants (default roles reach everyone and are not listed). */
+export async function memberRoles(db: Kysely<DB>, portalId: string, userId: string): Promise<{ id: string; key: string; name: string; grants: RoleGrants }[]> {
+  const rows = await db
+    .selectFrom('portal_user_roles as ur')
+    .innerJoin('portal_roles as r', 'r.id', 'ur.role_id')
+    .select(['r.id', 'r.key', 'r.name', 'r.grants'])
+    .where('ur.user_id', '=', userId)
+    .where('r.portal_id', '=', portalId)
+    .execute();
+  return rows.map((r) => ({ id: r.id, key: r.key, name: r.name, grants: roleGrantsSchema.parse(JSON.parse(r.grants)) }));
 }

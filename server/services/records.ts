@@ -10,7 +10,7 @@ import { writeTx, type Db } from '../db/database';
 import { isSqlite } from '../db/dialect';
 import type { DB } from '../db/schema';
 import { audit } from './audit';
-import { requireType } from './entity-types';
+import { findType, requireType } from './entity-types';
 import { FieldIssuesError } from './field-issues';
 import { findRecord, withinScope, type RecordAccess, type RecordView } from './record-query';
 import { readData, ReferenceResolver, syncRefs, type Actor } from './record-store';
@@ -199,28 +199,51 @@ async function upsertOnce(db: Db, actor: Actor, input: { type: string; externalI
   return { record, created };
 }
 
+/** A foreign key refused the delete: a link was added meanwhile (Postgres 23503, SQLite FOREIGNKEY). */
+const isForeignKeyViolation = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && 'code' in err && (err.code === '23503' || err.code === 'SQLITE_CONSTRAINT_FOREIGNKEY');
+
+/**
+ * Deletes a record within `scope` inside an open transaction: out of scope reads as not found, a
+ * record other records link to is kept (CONFLICT), and the `record.delete` audit entry is written.
+ * `nameLinks`: the refusal names the linking records (admins, API keys); portal users only learn the
+ * kinds of linked records, since they may not be allowed to read them.
+ */
+export async function deleteInTx(trx: Kysely<DB>, actor: Actor, type: EntityType, id: string, scope: Scope, opts: { nameLinks: boolean }): Promise<void> {
+  let read = withinScope(trx.selectFrom('records as r').select('r.id').where('r.type', '=', type.key).where('r.id', '=', id), scope);
+  // Postgres: lock the row, so a concurrent write or delete of it queues behind this one.
+  if (!isSqlite(trx)) read = read.forUpdate('r');
+  if (!(await read.executeTakeFirst())) throw notFound(type);
+  const referrers = await trx
+    .selectFrom('record_refs as x')
+    .innerJoin('records as r', 'r.id', 'x.record_id')
+    .select(['r.type', 'r.title', 'x.field'])
+    .where('x.target_id', '=', id)
+    .where('x.record_id', '!=', id)
+    .limit(6)
+    .execute();
+  const noun = type.label.singular.toLowerCase();
+  const portalConflict = (kinds: string) =>
+    new TRPCError({ code: 'CONFLICT', message: `This ${noun} cannot be deleted because other records are linked to it${kinds}. Please contact us if it should be removed.` });
+  if (referrers.length) {
+    if (opts.nameLinks) {
+      const names = referrers.slice(0, 5).map((r) => `${r.type} "${r.title}" (${r.field})`);
+      throw new TRPCError({ code: 'CONFLICT', message: `Other records link to this one: ${names.join(', ')}${referrers.length > 5 ? ' and more' : ''}. Remove those links first.` });
+    }
+    const labels = new Set<string>();
+    for (const r of referrers) labels.add((await findType(trx, r.type))?.label.plural.toLowerCase() ?? r.type);
+    throw portalConflict(` (${[...labels].join(', ')})`);
+  }
+  try {
+    await trx.deleteFrom('records').where('id', '=', id).execute();
+  } catch (err) {
+    if (isForeignKeyViolation(err)) throw portalConflict('');
+    throw err;
+  }
+  await audit(trx, { actor_type: actor.kind, actor_id: actor.id, ...(actor.portalId ? { portal_id: actor.portalId } : {}), action: 'record.delete', target: `${type.key}/${id}` });
+}
+
 /** Deletes a record no other record links to (a link names the record and field that hold it). */
 export async function deleteRecord(db: Db, actor: Actor, input: { type: string; id: string }, access = ADMIN_WRITE): Promise<void> {
-  await writeTx(db, async (trx) => {
-    const type = await requireType(trx, input.type);
-    const exists = await withinScope(trx.selectFrom('records as r').select('r.id').where('r.type', '=', type.key).where('r.id', '=', input.id), access.scope).executeTakeFirst();
-    if (!exists) throw notFound(type);
-    const referrers = await trx
-      .selectFrom('record_refs as x')
-      .innerJoin('records as r', 'r.id', 'x.record_id')
-      .select(['r.type', 'r.title', 'x.field'])
-      .where('x.target_id', '=', input.id)
-      .where('x.record_id', '!=', input.id)
-      .limit(6)
-      .execute();
-    if (referrers.length) {
-      const names = referrers.slice(0, 5).map((r) => `${r.type} "${r.title}" (${r.field})`);
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `Other records link to this one: ${names.join(', ')}${referrers.length > 5 ? ' and more' : ''}. Remove those links first.`,
-      });
-    }
-    await trx.deleteFrom('records').where('id', '=', input.id).execute();
-    await audit(trx, { actor_type: actor.kind, actor_id: actor.id, action: 'record.delete', target: `${type.key}/${input.id}` });
-  });
+  await writeTx(db, async (trx) => deleteInTx(trx, actor, await requireType(trx, input.type), input.id, access.scope, { nameLinks: true }));
 }

@@ -6,7 +6,8 @@ import { groupBlocks, matchesQuery } from './palette-model';
 describe('groupBlocks', () => {
   it('groups every block by category, in the fixed order, without empty categories', () => {
     const groups = groupBlocks(blockList, '');
-    expect(groups.map((g) => g.id)).toEqual(['layout', 'content', 'navigation'].filter((c) => blockList.some((b) => b.category === c)));
+    expect(groups.map((g) => g.id)).toEqual(['layout', 'content', 'navigation', 'data', 'self-service'].filter((c) => blockList.some((b) => b.category === c)));
+    expect(groups.map((g) => g.id)).toContain('self-service');
     expect(groups.flatMap((g) => g.blocks).length).toBe(blockList.length);
     expect(groups[0]!.blocks.map((b) => b.type)).toContain('columns');
   });
