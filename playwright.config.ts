@@ -10,6 +10,8 @@ process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 2000));
 process.env.E2E_SMTP_PORT ??= String(44000 + Math.floor(Math.random() * 2000));
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'portico-e2e-'));
 export const E2E_ADMIN = { email: 'owner@portico.test', password: 'e2e-owner-password' };
+/** The demo users' password (DESIGN.md section 6: DEMO_PASSWORD), for the demo journeys. */
+export const E2E_DEMO_PASSWORD = 'e2e-demo-password';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -40,6 +42,7 @@ export default defineConfig({
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       SEED: 'demo',
+      DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       LOG_LEVEL: 'silent',
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
     },

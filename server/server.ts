@@ -25,10 +25,14 @@ export async function prepareDatabase(db: Db, config: Config, log: (msg: string)
   } else if (admin) {
     log(`Created the first admin ${admin.email} (password from ADMIN_PASSWORD).`);
   }
-  const seeded = config.seed === 'demo' ? await seedDemo(db, config.demoPassword) : null;
+  const seeded = config.seed === 'demo' ? await seedDemo(db, config.demoPassword, { dataDir: config.dataDir }) : null;
   if (seeded) {
-    log('Seeded the demo portal "customer" with its demo users (sign in at /portal/login):');
-    for (const u of seeded.users) log(`  ${u.email.padEnd(30)} ${u.role}`);
+    // Full URLs when the port is known before listening (PORT=0 picks one later: paths then).
+    const base = config.publicUrl ? config.publicUrl.origin : config.port ? `http://localhost:${config.port}` : '';
+    log('Seeded the Northwind Energy demo (docs/demo.md):');
+    for (const p of seeded.portals) log(`  ${p.name.padEnd(26)} ${base}${p.path}`);
+    log('Demo sign-ins:');
+    for (const u of seeded.users) log(`  ${u.email.padEnd(28)} ${u.roleName.padEnd(20)} ${base}${u.loginPath}`);
     if (seeded.generatedPassword) log(`  password for all of them: ${seeded.generatedPassword} (shown only this once; set DEMO_PASSWORD to choose it)`);
     else log('  password for all of them: the DEMO_PASSWORD you set');
   }

@@ -229,7 +229,9 @@ function EntityForm({ id, props, data, can, ctx }: RenderProps<EntityFormProps>)
   if (result === null) return frame(<EmptyState>This form is not available.</EmptyState>);
   if (result.kind === 'error') return frame(<EmptyState>{result.message}</EmptyState>);
   const singular = result.label.singular.toLowerCase();
-  if (result.mode === 'edit' && !result.record) return frame(<EmptyState>{`This ${singular} is not available.`}</EmptyState>);
+  // Missing, out of reach, or not within what this user may edit: an edit form has nothing to offer
+  // then, and says nothing (the page's details block tells whether the record is there at all).
+  if (result.mode === 'edit' && !result.record) return null;
   const inputs = result.fields.filter((f) => f.editable && hasInput(f.type));
   const allowed = can?.submit !== false;
   const ok = action.outcome?.ok ? action.outcome : null;

@@ -22,7 +22,7 @@ import { getBlock, slotNamesOf, type DataRequest } from '../../blocks';
 import type { DB } from '../db/schema';
 import { findType } from '../services/entity-types';
 import { preferencesOf, teamOf } from '../services/portal-self-service';
-import { recordAccessFor, type PortalPrincipal } from '../services/portal-grants';
+import { recordAccessFor, writeAccessFor, type PortalPrincipal } from '../services/portal-grants';
 import { aggregateRecords, findRecord, queryRecords, type RecordView } from '../services/record-query';
 import { timelineOf } from '../services/record-timeline';
 
@@ -234,9 +234,13 @@ async function formResult(ctx: DataContext, type: EntityType, request: Extract<D
     const links = new Set([type.accountLink, type.contactLink]);
     return { ...base, fields: all.filter((f) => f.editable && !links.has(f.key)), record: null, titles: {} };
   }
+  // An edit form loads its record within the user's *edit* scope: a record they may only read gets no form.
   const id = request.param ? ctx.params[request.param] : undefined;
-  const read = await recordResult(db, principal, type, id ?? null, request.fields);
-  return { ...base, fields: all, record: read.record, titles: read.titles };
+  if (!principal || !id) return { ...base, fields: all, record: null, titles: {} };
+  const access = { ...recordAccessFor(principal, type), scope: writeAccessFor(principal, type).scope };
+  const view = await findRecord(db, type.key, id, access, all.map((f) => f.key));
+  const record = view ? rowOf(view) : null;
+  return { ...base, fields: all, record, titles: record ? await relationTitles(db, principal, all, [record]) : {} };
 }
 
 async function aggregateResult(ctx: DataContext, type: EntityType, request: Extract<DataRequest, { kind: 'aggregate' }>): Promise<AggregateResult> {

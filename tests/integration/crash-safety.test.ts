@@ -102,8 +102,8 @@ describe('several workers (WORKERS=2)', () => {
         expect(r.status).toBe(200);
       }
       expect((await clients[3]!.query<{ name: string }>('portals.get', { id })).data!.name).toBe('Portal 7');
-      // The demo was seeded exactly once.
-      expect((await clients[1]!.query<unknown[]>('portals.list')).data).toHaveLength(1);
+      // The demo (a customer and a partner portal) was seeded exactly once.
+      expect((await clients[1]!.query<unknown[]>('portals.list')).data).toHaveLength(2);
     } finally {
       child.proc.kill('SIGTERM');
       await waitForExit(child.proc);
