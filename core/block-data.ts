@@ -78,7 +78,8 @@ export type TimelineResult = { kind: 'timeline'; entityType: string; entries: Ti
 export type PreferencesResult = { kind: 'preferences'; values: Record<string, boolean> };
 
 export type TeamMember = { id: string; name: string; email: string; status: 'invited' | 'active' | 'disabled'; roles: string[]; self: boolean };
-export type TeamResult = { kind: 'team'; members: TeamMember[]; roles: { key: string; name: string }[] };
+/** `roles`: those the viewer may give; `roleNames`: the names of every role a member holds. */
+export type TeamResult = { kind: 'team'; members: TeamMember[]; roles: { key: string; name: string }[]; roleNames?: Record<string, string> };
 
 /** A block whose configuration no longer fits its type (a filter on a removed field, say): it says so instead of breaking the page. */
 export type DataErrorResult = { kind: 'error'; message: string };

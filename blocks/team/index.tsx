@@ -117,7 +117,7 @@ function InviteForm({ id, ctx, roles, onClose }: { id: string; ctx: RenderContex
   );
 }
 
-function MemberRow({ id, ctx, member, roles, can }: { id: string; ctx: RenderContext; member: TeamMember; roles: TeamResult['roles']; can: Readonly<Record<string, boolean>> }) {
+function MemberRow({ id, ctx, member, roles, roleNames, can }: { id: string; ctx: RenderContext; member: TeamMember; roles: TeamResult['roles']; roleNames: Record<string, string>; can: Readonly<Record<string, boolean>> }) {
   const uid = useId();
   const setRoles = useAction(ctx, id, 'setRoles');
   const disable = useAction(ctx, id, 'disable');
@@ -125,7 +125,7 @@ function MemberRow({ id, ctx, member, roles, can }: { id: string; ctx: RenderCon
   const [panel, setPanel] = useState<'none' | 'roles' | 'disable'>('none');
   const assignable = new Set(roles.map((r) => r.key));
   const [chosen, setChosen] = useState<string[]>(member.roles.filter((k) => assignable.has(k)));
-  const nameOf = (key: string) => roles.find((r) => r.key === key)?.name ?? key;
+  const nameOf = (key: string) => roleNames[key] ?? roles.find((r) => r.key === key)?.name ?? key;
   const outcome = setRoles.outcome ?? disable.outcome ?? enable.outcome;
   const manageable = !member.self;
 
@@ -264,7 +264,7 @@ function Team({ id, props, data, can = {}, ctx }: RenderProps<TeamProps>) {
       ) : (
         <ul className="pb-team__members">
           {team.members.map((m) => (
-            <MemberRow key={m.id} id={id} ctx={ctx} member={m} roles={team.roles} can={can} />
+            <MemberRow key={m.id} id={id} ctx={ctx} member={m} roles={team.roles} roleNames={team.roleNames ?? {}} can={can} />
           ))}
         </ul>
       )}

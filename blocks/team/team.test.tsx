@@ -37,6 +37,13 @@ describe('team block', () => {
     expect(html).toContain('Standard access');
   });
 
+  it('names roles the viewer cannot give (their own, say) by their name, not their key', () => {
+    expect(render(ALL)).toContain('>owner<');
+    const named = render(ALL, { ...data, roleNames: { owner: 'Customer Owner', accountant: 'Accountant' } });
+    expect(named).toContain('Customer Owner');
+    expect(named).not.toContain('>owner<');
+  });
+
   it('offers no action on oneself; disable for others, enable for the disabled', () => {
     const html = render(ALL);
     expect(html.match(/Change roles/g)).toHaveLength(2);

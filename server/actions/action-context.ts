@@ -37,6 +37,8 @@ export type ActionContext<P = Record<string, unknown>, I = unknown> = {
   portalUrl: string;
   /** The portal-relative path of the page the action was run on (`/invoices`): emails link back to it. */
   path: string;
+  /** The client's address (as express sees it, behind the configured proxies), for per-address limits. */
+  ip: string | null;
 };
 
 export type ActionHandler<P = Record<string, unknown>, I = unknown> = (ctx: ActionContext<P, I>) => Promise<ActionOutcome & { ok: true }>;

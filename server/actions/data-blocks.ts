@@ -109,14 +109,22 @@ export const SEARCH_WINDOW_MS = 15 * 60_000;
 const CANDIDATES = 100;
 const MAX_CANDIDATE_PAGES = 10;
 
+/** Attempts one address may make in a window: several colleagues may share an office's address. */
+export const SEARCH_LIMIT_PER_ADDRESS = 30;
+
 /**
- * Counts one attempt for the user and refuses it when the window's attempts are used up. One atomic
- * upsert on the throttle table (so concurrent attempts on Postgres cannot both slip under the limit),
- * under a key of its own; the login throttle's growing delays are a different rule, so only its
- * table is shared (and its housekeeping, which sweeps old windows).
+ * Counts one attempt for the user and for their address, and refuses it when either window's
+ * attempts are used up. One atomic upsert per key on the throttle table (so concurrent attempts on
+ * Postgres cannot both slip under the limit), under keys of their own; the login throttle's growing
+ * delays are a different rule, so only its table is shared (and its housekeeping, which sweeps old
+ * windows).
  */
 export async function countAttempt(ctx: ActionContext<unknown, unknown>, now = Date.now()): Promise<void> {
-  const key = `portal:${ctx.portal.id}:find:${ctx.user.id}`;
+  await countKey(ctx, `portal:${ctx.portal.id}:find:${ctx.user.id}`, SEARCH_LIMIT, now);
+  if (ctx.ip) await countKey(ctx, `portal:${ctx.portal.id}:find-ip:${ctx.ip}`, SEARCH_LIMIT_PER_ADDRESS, now);
+}
+
+async function countKey(ctx: ActionContext<unknown, unknown>, key: string, limit: number, now: number): Promise<void> {
   const at = new Date(now).toISOString();
   const cutoff = new Date(now - SEARCH_WINDOW_MS).toISOString();
   const row = await ctx.trx
@@ -130,7 +138,7 @@ export async function countAttempt(ctx: ActionContext<unknown, unknown>, now = D
     )
     .returning(['failures', 'window_started_at'])
     .executeTakeFirstOrThrow();
-  if (Number(row.failures) > SEARCH_LIMIT) {
+  if (Number(row.failures) > limit) {
     const minutes = Math.max(1, Math.ceil((Date.parse(row.window_started_at) + SEARCH_WINDOW_MS - now) / 60_000));
     throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many searches. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.` });
   }

@@ -45,7 +45,7 @@ export async function resolveActionBlock(db: Db, portal: ResolvedPortal, princip
   return { node, params: payload.page.params, path: rel };
 }
 
-export async function runAction(db: Db, portal: ResolvedPortal, principal: PortalPrincipal, user: ActionUser, request: RunActionInput, portalUrl: string): Promise<ActionOutcome> {
+export async function runAction(db: Db, portal: ResolvedPortal, principal: PortalPrincipal, user: ActionUser, request: RunActionInput, portalUrl: string, ip: string | null = null): Promise<ActionOutcome> {
   const { node, params, path } = await resolveActionBlock(db, portal, principal, request.path, request.blockId);
   const def = getBlock(node.type);
   const action = def?.actions && Object.hasOwn(def.actions, request.action) ? def.actions[request.action] : undefined;
@@ -89,6 +89,7 @@ export async function runAction(db: Db, portal: ResolvedPortal, principal: Porta
       action: request.action,
       portalUrl,
       path,
+      ip,
     };
     const outcome = await (handler as (c: ActionContext) => Promise<ActionOutcome>)(ctx);
     await trx

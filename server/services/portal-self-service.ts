@@ -46,7 +46,7 @@ export async function teamOf(db: Kysely<DB>, portalId: string, principal: Portal
   const userRoles = await db
     .selectFrom('portal_user_roles as ur')
     .innerJoin('portal_roles as r', 'r.id', 'ur.role_id')
-    .select(['ur.user_id', 'r.key'])
+    .select(['ur.user_id', 'r.key', 'r.name'])
     .where('ur.user_id', 'in', ids)
     .execute();
   const members: TeamMember[] = users.map((u) => ({
@@ -57,7 +57,8 @@ export async function teamOf(db: Kysely<DB>, portalId: string, principal: Portal
     roles: userRoles.filter((r) => r.user_id === u.id).map((r) => r.key),
     self: u.id === principal.userId,
   }));
-  return { kind: 'team', members, roles: roles.map(({ key, name }) => ({ key, name })) };
+  const roleNames = Object.fromEntries(userRoles.map((r) => [r.key, r.name]));
+  return { kind: 'team', members, roles: roles.map(({ key, name }) => ({ key, name })), roleNames };
 }
 
 /** Replaces the signed-in user's notification preferences (known topics only), in the caller's transaction. */

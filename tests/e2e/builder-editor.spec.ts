@@ -88,6 +88,8 @@ test('an admin builds a page by drag and drop, edits, undoes, reorders by keyboa
   const cardRow = page.getByRole('treeitem').filter({ hasText: 'Card' }).first();
   await cardRow.focus();
   await page.keyboard.press('Space');
+  // As a screen-reader user does: move once the pick-up is announced (on a busy machine it can lag the key).
+  await expect(page.getByText(/^Picked up Card/)).toBeAttached();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Space');
   await expect.poll(() => topLevelTypes(page)).toEqual(['card', 'heading', 'columns']);

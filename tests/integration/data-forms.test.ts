@@ -9,6 +9,7 @@ import { audit } from '../../server/services/audit';
 import { createType } from '../../server/services/entity-types';
 import { ADMIN_WRITE, createRecord } from '../../server/services/records';
 import type { Actor } from '../../server/services/record-store';
+import { countAttempt, SEARCH_LIMIT_PER_ADDRESS } from '../../server/actions/data-blocks';
 import { clearRoles, documentOf, insertRole, insertUser, type PortalClient, publishPortal, signedIn } from '../helpers/portal-auth';
 import { signIn, startTestServer, type TestServer } from '../helpers/server';
 
@@ -308,6 +309,17 @@ describe('identifier-search', () => {
     expect(eleventh.error!.message).toMatch(/Try again in 15 minutes/);
     // Per user: another user of the same company is not affected.
     expect((await findAs('alice', { number: 'C-100', postcode: '10115' })).data).toMatchObject({ ok: true, recordId: ids.c100 });
+  });
+});
+
+describe('identifier search per address', () => {
+  it('limits one address across its users (an office shares one), not only each user', async () => {
+    const ctxFor = (user: string) => ({ trx: srv.db, portal: { id: portalId }, user: { id: user }, ip: '198.51.100.7' }) as unknown as Parameters<typeof countAttempt>[0];
+    // Thirty colleagues with three searches each… the address's thirty-first attempt is refused.
+    for (let i = 0; i < SEARCH_LIMIT_PER_ADDRESS; i++) await countAttempt(ctxFor(`office-user-${i % 10}`));
+    await expect(countAttempt(ctxFor('office-user-new'))).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    // Another address is not affected.
+    await expect(countAttempt({ ...ctxFor('office-user-new'), ip: '198.51.100.8' })).resolves.toBeUndefined();
   });
 });
 

@@ -40,7 +40,7 @@ export const portalRouter = portalRouterFactory({
     }),
   /** Runs a block's action: config from the published version, grants checked again, one transaction. */
   runAction: portalUser.input(runActionInput).mutation(({ ctx, input }) =>
-    runAction(ctx.db, ctx.portal, ctx.principal, { id: ctx.session.userId, name: ctx.session.name, email: ctx.session.email, contactId: ctx.session.contactId }, input, portalBaseUrl(ctx.config, ctx.req, ctx.portal)),
+    runAction(ctx.db, ctx.portal, ctx.principal, { id: ctx.session.userId, name: ctx.session.name, email: ctx.session.email, contactId: ctx.session.contactId }, input, portalBaseUrl(ctx.config, ctx.req, ctx.portal), ctx.req.ip ?? null),
   ),
   auth: portalAuthRouter,
 });
