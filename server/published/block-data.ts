@@ -44,11 +44,29 @@ export function findBlock(nodes: readonly BlockNode[], id: string): BlockNode | 
   return null;
 }
 
+/** Published block nodes are immutable: their parsed props and data requests are kept per node object. */
+const parsedProps = new WeakMap<BlockNode, Record<string, unknown>>();
+const requests = new WeakMap<BlockNode, DataRequest | null>();
+
 /** The props of a published block with its schema's defaults applied. */
 export function propsOf(node: BlockNode): Record<string, unknown> {
-  const def = getBlock(node.type);
-  const parsed = def?.props.safeParse(node.props);
-  return parsed?.success ? (parsed.data as Record<string, unknown>) : node.props;
+  let props = parsedProps.get(node);
+  if (!props) {
+    const parsed = getBlock(node.type)?.props.safeParse(node.props);
+    props = parsed?.success ? (parsed.data as Record<string, unknown>) : node.props;
+    parsedProps.set(node, props);
+  }
+  return props;
+}
+
+function requestOf(node: BlockNode): DataRequest | null {
+  let request = requests.get(node);
+  if (request === undefined) {
+    const def = getBlock(node.type);
+    request = def?.data ? def.data(propsOf(node) as never) : null;
+    requests.set(node, request);
+  }
+  return request;
 }
 
 /** Which of a block's actions the viewer's grants allow. */
@@ -85,8 +103,7 @@ export async function loadPageData(ctx: DataContext, blocks: readonly BlockNode[
 
 /** One block's data, optionally with the viewer's choices (sort, search, filters, next page). */
 export async function loadBlockData(ctx: DataContext, node: BlockNode, query: BlockQuery = {}): Promise<BlockDataResult | null | undefined> {
-  const def = getBlock(node.type);
-  const request = def?.data?.(propsOf(node) as never);
+  const request = requestOf(node);
   if (!request) return undefined;
   return runRequest(ctx, request, query);
 }

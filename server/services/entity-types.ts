@@ -15,6 +15,7 @@ import {
   type FieldIssue,
 } from '../../core';
 import { writeTx, type Db } from '../db/database';
+import { arg, prepareQuery } from '../db/prepared';
 import type { DB } from '../db/schema';
 import { audit } from './audit';
 import { FieldIssuesError } from './field-issues';
@@ -50,16 +51,26 @@ function parseRow(row: { key: string; definition: string; revision: number }): E
   return type;
 }
 
-/** The current definition of a type, or NOT_FOUND. */
-export async function requireType(db: Kysely<DB>, key: string): Promise<EntityType> {
-  const row = await db.selectFrom('entity_types').select(['key', 'definition', 'revision']).where('key', '=', key).executeTakeFirst();
-  if (!row) throw notFound(key);
-  return parseRow(row);
-}
+// Every data block of every page view looks its type up: the revision is read with a query compiled
+// once, and the definition only when it is not cached at that revision.
+const typeRevision = prepareQuery<DB, { revision: number }, [string]>((db) => db.selectFrom('entity_types').select('revision').where('key', '=', arg(0)));
 
 export async function findType(db: Kysely<DB>, key: string): Promise<EntityType | undefined> {
+  const hit = cache.get(key);
+  if (hit) {
+    const [row] = await typeRevision(db, key);
+    if (!row) return undefined;
+    if (Number(row.revision) === hit.revision) return hit.type;
+  }
   const row = await db.selectFrom('entity_types').select(['key', 'definition', 'revision']).where('key', '=', key).executeTakeFirst();
   return row ? parseRow(row) : undefined;
+}
+
+/** The current definition of a type, or NOT_FOUND. */
+export async function requireType(db: Kysely<DB>, key: string): Promise<EntityType> {
+  const type = await findType(db, key);
+  if (!type) throw notFound(key);
+  return type;
 }
 
 export async function listTypes(db: Db): Promise<EntityTypeSummary[]> {

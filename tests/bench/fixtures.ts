@@ -31,8 +31,28 @@ export function pageOfBlocks(total: number): BlockNode[] {
   return blocks;
 }
 
-export function benchDocument(total: number): PortalDocument {
-  const blocks = pageOfBlocks(total);
+/** The three data blocks of the runtime budget's page: a table and a key figure over the viewer's colleagues, cards of their company. */
+const DATA_BLOCKS: BlockNode[] = [
+  { id: 'data_table', type: 'entity-table', props: { entityType: 'contact', columns: [{ field: 'name' }, { field: 'email' }], pageSize: 10, sortField: 'name', sortDir: 'asc' } },
+  { id: 'data_kpi', type: 'kpi', props: { entityType: 'contact', measure: 'count', field: '', filters: [], label: 'Colleagues', hint: 'With access to the portal' } },
+  { id: 'data_cards', type: 'entity-list', props: { entityType: 'account', fields: ['number', 'email'], badgeField: '' } },
+];
+
+/** Replaces the first alerts of a page with the data blocks (same block count). */
+function withDataBlocks(blocks: BlockNode[]): BlockNode[] {
+  let next = 0;
+  const visit = (nodes: BlockNode[]): BlockNode[] =>
+    nodes.map((node) => {
+      if (node.type === 'alert' && next < DATA_BLOCKS.length) return DATA_BLOCKS[next++]!;
+      return node.slots ? { ...node, slots: Object.fromEntries(Object.entries(node.slots).map(([k, v]) => [k, visit(v)])) } : node;
+    });
+  const out = visit(blocks);
+  if (next < DATA_BLOCKS.length) throw new Error('the page has too few alerts to hold the data blocks');
+  return out;
+}
+
+export function benchDocument(total: number, opts: { dataBlocks?: boolean } = {}): PortalDocument {
+  const blocks = opts.dataBlocks ? withDataBlocks(pageOfBlocks(total)) : pageOfBlocks(total);
   if (countNodes(blocks) !== total) throw new Error(`fixture has ${countNodes(blocks)} blocks, not ${total}`);
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,

@@ -3,8 +3,10 @@
 // (a) in-process: session + roles and grants + resolve + filter + render + HTML document of a
 //     published 100-block page, against plain renderToString of the same tree; (b) HTTP throughput
 //     of that page with autocannon, 50 connections sending the session cookie, beside a bare express
-//     route serving the same HTML; (c) first-load JS, gzip. (No data blocks exist yet: the budget's
-//     "3 data blocks" are not in the page.)
+//     route serving the same HTML; (c) first-load JS, gzip. The page holds the budget's 3 data
+//     blocks (a table and a key figure over the owner's colleagues, cards of their company), whose
+//     queries run through the access layer on every request; the reference renders the same tree
+//     with the same data.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +29,9 @@ import { loadPublishedVersion } from '../../server/published/version-cache';
 import { bootstrapAdmin } from '../../server/services/admins';
 import { createPortal, publish } from '../../server/services/portals';
 import { acceptDocument } from '../../server/services/documents';
+import { createRecord } from '../../server/services/records';
+import { ensureBuiltInTypes } from '../../server/services/entity-types';
+import { loadPageData } from '../../server/published/block-data';
 import { benchDocument } from './fixtures';
 import { startProcess } from './process';
 
@@ -37,13 +42,15 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
 
-/** A portal user holding the starter role Customer Owner (seeded with every new portal). */
-async function addCustomerOwner(trx: Kysely<DB>, portalId: string): Promise<string> {
+const COLLEAGUES = 30;
+
+/** A portal user holding the starter role Customer Owner (seeded with every new portal), a contact of a company with colleagues. */
+async function addCustomerOwner(trx: Kysely<DB>, portalId: string, contactId: string): Promise<string> {
   const at = new Date().toISOString();
   const id = `pu_bench_${Math.random().toString(36).slice(2, 8)}`;
   await trx
     .insertInto('portal_users')
-    .values({ id, portal_id: portalId, email: `${id}@bench.test`, name: 'Bench Owner', status: 'active', contact_id: null, password_hash: null, email_confirmed_at: at, created_at: at, updated_at: at, last_login_at: null })
+    .values({ id, portal_id: portalId, email: `${id}@bench.test`, name: 'Bench Owner', status: 'active', contact_id: contactId, password_hash: null, email_confirmed_at: at, created_at: at, updated_at: at, last_login_at: null })
     .execute();
   const role = await trx.selectFrom('portal_roles').select('id').where('portal_id', '=', portalId).where('key', '=', 'customer-owner').executeTakeFirstOrThrow();
   await trx.insertInto('portal_user_roles').values({ user_id: id, role_id: role.id }).execute();
@@ -55,14 +62,19 @@ async function inProcess(): Promise<void> {
   const db = await openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'bench.sqlite') });
   try {
     await migrateToLatest(db);
+    await ensureBuiltInTypes(db);
     await bootstrapAdmin(db, 'bench@portico.test', 'bench-password-1');
     const owner = await db.selectFrom('admins').select('id').executeTakeFirstOrThrow();
-    const portal = await createPortal(db, owner, { slug: 'bench', name: 'Bench Energy', document: acceptDocument(benchDocument(BLOCKS)) });
+    const portal = await createPortal(db, owner, { slug: 'bench', name: 'Bench Energy', document: acceptDocument(benchDocument(BLOCKS, { dataBlocks: true })) });
     await publish(db, owner, { id: portal.id, note: 'bench' });
+    const system = { kind: 'system', id: null } as const;
+    const account = await createRecord(db, system, { type: 'account', data: { name: 'Bench Household', number: 'K-1', email: 'home@bench.test' } });
+    const contacts: string[] = [];
+    for (let i = 0; i < COLLEAGUES; i++) contacts.push((await createRecord(db, system, { type: 'contact', data: { name: `Colleague ${i}`, email: `c${i}@bench.test`, accounts: [account.id] } })).id);
     const renderer = await loadRenderer(undefined);
     const signedIn = (await portalBySlug(db, 'bench'))!;
     const token = await db.transaction().execute(async (trx) => {
-      const userId = await addCustomerOwner(trx, portal.id);
+      const userId = await addCustomerOwner(trx, portal.id, contacts[0]!);
       return createPortalSession(trx, signedIn, userId, { ip: '127.0.0.1', get: () => undefined } as unknown as Request);
     });
     const req = { headers: { cookie: `${PORTAL_COOKIE}=${token}` } } as unknown as Request;
@@ -75,13 +87,16 @@ async function inProcess(): Promise<void> {
       const principal = await principalForUser(db, resolved.id, { id: session.userId, contactId: session.contactId });
       const version = await loadPublishedVersion(db, resolved.publishedVersionId!);
       const { payload } = buildPagePayload(version, resolved, '/', principal.viewer, payloadUser(session));
-      return renderDocument(payload, renderer.renderPage(payload), renderer.assets);
+      const withData = { ...payload, ...(await loadPageData({ db, principal, portalId: resolved.id, params: payload.page.params }, payload.page.blocks)) };
+      return renderDocument(withData, renderer.renderPage(withData), renderer.assets);
     };
     const resolved = (await portalBySlug(db, 'bench'))!;
     const session = (await readPortalSession(db, req, resolved))!;
     const principal = await principalForUser(db, resolved.id, { id: session.userId, contactId: session.contactId });
-    const payload: PagePayload = buildPagePayload(await loadPublishedVersion(db, resolved.publishedVersionId!), resolved, '/', principal.viewer, payloadUser(session)).payload;
-    // Reference: plain renderToString of the same React tree (what renderPage is).
+    const built: PagePayload = buildPagePayload(await loadPublishedVersion(db, resolved.publishedVersionId!), resolved, '/', principal.viewer, payloadUser(session)).payload;
+    const payload: PagePayload = { ...built, ...(await loadPageData({ db, principal, portalId: resolved.id, params: built.page.params }, built.page.blocks)) };
+    if ((payload.data.data_table as { items: unknown[] }).items.length !== 10) throw new Error('the table did not get the owner’s colleagues');
+    // Reference: plain renderToString of the same React tree with the same data (what renderPage is).
     const plain = () => renderer.renderPage(payload);
 
     for (let i = 0; i < 300; i++) {
@@ -134,7 +149,10 @@ async function http(workers: string): Promise<{ ours: Load; reference: Load; byt
     };
     const created = await call('portals.create', { slug: 'bench', name: 'Bench Energy' });
     const draft = (await (await fetch(`${base}/admin/api/trpc/portals.getDraft?input=${encodeURIComponent(JSON.stringify({ id: created.id }))}`, { headers: { cookie } })).json()) as { result: { data: { revision: number } } };
-    await call('portals.saveDraft', { id: created.id, baseRevision: draft.result.data.revision, document: benchDocument(BLOCKS) });
+    await call('portals.saveDraft', { id: created.id, baseRevision: draft.result.data.revision, document: benchDocument(BLOCKS, { dataBlocks: true }) });
+    const account = await call('records.create', { type: 'account', data: { name: 'Bench Household', number: 'K-1', email: 'home@bench.test' } });
+    const contacts: string[] = [];
+    for (let i = 0; i < COLLEAGUES; i++) contacts.push((await call('records.create', { type: 'contact', data: { name: `Colleague ${i}`, email: `c${i}@bench.test`, accounts: [account.id] } })).id);
     await call('portals.publish', { id: created.id, note: 'bench' });
     const pageUrl = `${base}/p/bench/`;
     // A signed-in Customer Owner: a user and a session written straight into the server's SQLite
@@ -145,7 +163,7 @@ async function http(workers: string): Promise<{ ours: Load; reference: Load; byt
     const at = new Date().toISOString();
     file.transaction(() => {
       const role = file.prepare("select id from portal_roles where portal_id = ? and key = 'customer-owner'").get(created.id) as { id: string };
-      file.prepare("insert into portal_users (id, portal_id, email, name, status, email_confirmed_at, created_at, updated_at) values ('pu_bench', ?, 'owner@bench.test', 'Bench Owner', 'active', ?, ?, ?)").run(created.id, at, at, at);
+      file.prepare("insert into portal_users (id, portal_id, email, name, status, contact_id, email_confirmed_at, created_at, updated_at) values ('pu_bench', ?, 'owner@bench.test', 'Bench Owner', 'active', ?, ?, ?, ?)").run(created.id, contacts[0], at, at, at);
       file.prepare("insert into portal_user_roles (user_id, role_id) values ('pu_bench', ?)").run(role.id);
       file.prepare("insert into portal_sessions (id_hash, portal_id, user_id, created_at, last_seen_at, expires_at) values (?, ?, 'pu_bench', ?, ?, ?)").run(hashToken(token), created.id, at, at, new Date(Date.now() + 86_400_000).toISOString());
     })();
@@ -153,6 +171,7 @@ async function http(workers: string): Promise<{ ours: Load; reference: Load; byt
     const headers = { cookie: `${PORTAL_COOKIE}=${token}` };
     const html = await (await fetch(pageUrl, { headers })).text();
     if (!html.includes('Bench Owner')) throw new Error('the page was not rendered for the signed-in user');
+    if (!html.includes('Colleague 1')) throw new Error('the data blocks did not get the owner’s colleagues');
     const htmlFile = path.join(dataDir, 'page.html');
     fs.writeFileSync(htmlFile, html);
 
