@@ -4,10 +4,12 @@
 // customer and support messages told apart, and a reply form for users with cases.comment. The
 // case's own fields are the entity-detail block's job on the same page. The server decides the
 // case number, status, account and contact (server/actions/account.ts).
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { typeKeySchema, type FieldInfo, type ListResult, type RecordRow } from '../../core';
-import { ActionMessage, BuilderSample, EmptyState, formatDate, formatDateTime, formatValue, StatusBadge } from '../_lib/data-kit';
+import { BuilderSample, EmptyState, formatDate, formatDateTime, formatValue, StatusBadge } from '../_lib/data-kit';
+import { useFormToggle } from '../_lib/disclosure';
+import { FormFooter } from '../_lib/form-footer';
 import { defineBlock, type RenderContext, type RenderProps } from '../_lib/define-block';
 import { FieldInput } from '../_lib/field-input';
 import { isPortalPath } from '../_lib/safe-href';
@@ -114,31 +116,14 @@ function NewCaseForm({ id, ctx, fields, onClose }: { id: string; ctx: RenderCont
         error={errors.description}
         hint="What happened, and what you would like us to do. Please leave out passwords and bank details."
       />
-      <div aria-live="polite">
-        <ActionMessage outcome={action.outcome} />
-      </div>
-      <div className="pd-actions">
-        <button type="submit" className="pb-btn pb-btn--primary" disabled={action.pending}>
-          {action.pending ? 'Sending…' : 'Open case'}
-        </button>
-        <button type="button" className="pb-btn pb-btn--secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter action={action} label="Open case" busyLabel="Sending…" onCancel={onClose} />
     </form>
   );
 }
 
 function CaseList({ id, props, data, can, ctx }: RenderProps<CasesProps> & { data: ListResult }) {
-  const [open, setOpen] = useState(false);
+  const { open, show, close, toggleRef } = useFormToggle();
   const uid = useId();
-  const toggle = useRef<HTMLButtonElement>(null);
-  const closing = useRef(false);
-  // Closing the form puts the focus back on the button that opened it.
-  useEffect(() => {
-    if (!open && closing.current) toggle.current?.focus();
-    closing.current = false;
-  }, [open]);
   const byKey = new Map(data.fields.map((f) => [f.key, f]));
   const columns = (['number', 'subject', 'status', 'priority'] as const).map((k) => byKey.get(k)).filter((f): f is FieldInfo => !!f);
   const mayCreate = props.allowNew && can?.create === true;
@@ -163,15 +148,12 @@ function CaseList({ id, props, data, can, ctx }: RenderProps<CasesProps> & { dat
           {heading}
         </h2>
         {mayCreate && !open ? (
-          <button ref={toggle} type="button" className="pb-btn pb-btn--primary pb-btn--small" aria-expanded={false} onClick={() => setOpen(true)}>
+          <button ref={toggleRef} type="button" className="pb-btn pb-btn--primary pb-btn--small" aria-expanded={false} onClick={show}>
             New case
           </button>
         ) : null}
       </div>
-      {mayCreate && open ? <NewCaseForm id={id} ctx={ctx} fields={byKey} onClose={() => {
-            closing.current = true;
-            setOpen(false);
-          }}
+      {mayCreate && open ? <NewCaseForm id={id} ctx={ctx} fields={byKey} onClose={close}
         /> : null}
       {data.items.length === 0 ? (
         <EmptyState>You have no support cases. {mayCreate ? 'Open one with “New case” when you need help.' : ''}</EmptyState>
@@ -260,14 +242,7 @@ function Conversation({ id, props, data, can, ctx }: RenderProps<CasesProps> & {
       {can?.comment ? (
         <form className="pb-cases__reply" onSubmit={submit} noValidate>
           <FieldInput id={`${uid}-body`} field={REPLY_FIELD} value={body} onChange={(v) => setBody(typeof v === 'string' ? v : '')} error={error} />
-          <div aria-live="polite">
-            <ActionMessage outcome={action.outcome} />
-          </div>
-          <div className="pd-actions">
-            <button type="submit" className="pb-btn pb-btn--primary" disabled={action.pending}>
-              {action.pending ? 'Sending…' : 'Send message'}
-            </button>
-          </div>
+          <FormFooter action={action} label="Send message" busyLabel="Sending…" />
         </form>
       ) : null}
     </section>

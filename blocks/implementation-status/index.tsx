@@ -7,8 +7,11 @@
 // steps. Mode "orders" loads the orders themselves, so it shows their stored progress and status but
 // not each order's next step (that would need the steps of every order in the same request).
 import { z } from 'zod';
-import { typeKeySchema, type FieldInfo, type ListResult, type RecordRow } from '../../core';
+import { typeKeySchema, type ListResult, type RecordRow } from '../../core';
 import { BuilderSample, EmptyState, formatDate, formatValue, StatusBadge } from '../_lib/data-kit';
+import { errorOf, listOf, rowFields, sampleField } from '../_lib/row-fields';
+import { choiceFilter, listEmptyText, listHeading, listLimit } from '../_lib/list-props';
+import { ListSection } from '../_lib/list-section';
 import { defineBlock, type RenderContext, type RenderProps } from '../_lib/define-block';
 import { Icon } from '../_lib/icons';
 
@@ -18,15 +21,11 @@ export const STEP_FIELDS = ['name', 'position', 'status', 'dueDate', 'completedA
 
 export const implementationStatusProps = z
   .object({
-    heading: z.string().max(120).default('Your orders').meta({ label: 'Heading' }),
+    heading: listHeading('Your orders'),
     mode: z.enum(['orders', 'order']).default('orders').meta({ label: 'Show', help: '“orders”: every order with its progress. “order”: the steps of the order in the page’s address (a detail page).' }),
     orderType: typeKeySchema.default('order').meta({ widget: 'entity-type', label: 'Order type', help: 'Uses the fields number, name, status, progress and requestedAt.' }),
     stepType: typeKeySchema.default('order_step').meta({ widget: 'entity-type', label: 'Order step type', help: 'Uses the fields name, order, position, status, dueDate and completedAt.' }),
-    statuses: z
-      .array(z.enum(ORDER_STATUSES).meta({ label: 'Status' }))
-      .max(ORDER_STATUSES.length)
-      .default(['received', 'in-progress', 'completed'])
-      .meta({ label: 'Orders: show status', help: 'Mode “orders” only. Empty: every order.' }),
+    statuses: choiceFilter(ORDER_STATUSES, ['received', 'in-progress', 'completed'], 'Orders: show status', 'Mode “orders” only. Empty: every order.'),
     param: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'a route parameter name like id')
@@ -39,17 +38,14 @@ export const implementationStatusProps = z
       .regex(/^(\/[A-Za-z0-9._~:/-]*)?$/, 'a portal path like /orders/:id')
       .default('/orders/:id')
       .meta({ label: 'Orders: link each order to', help: 'Mode “orders” only: the detail page, :id becomes the order’s id. Empty: no link.' }),
-    limit: z.number().int().min(1).max(100).default(20).meta({ label: 'Orders shown at most' }),
-    emptyText: z.string().max(200).default('You have no orders in progress.').meta({ label: 'Text when there are none' }),
+    limit: listLimit(20, 'Orders shown at most'),
+    emptyText: listEmptyText('You have no orders in progress.'),
   })
   .strict();
 export type ImplementationStatusProps = z.output<typeof implementationStatusProps>;
 
-const listOf = (data: unknown): ListResult | null => (data && typeof data === 'object' && (data as ListResult).kind === 'list' ? (data as ListResult) : null);
-const errorOf = (data: unknown): string | null => (data && typeof data === 'object' && (data as { kind?: string }).kind === 'error' ? String((data as { message?: unknown }).message) : null);
 const clampPercent = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(100, Math.max(0, Math.round(v))) : 0);
 
-const info = (key: string, label: string, type: FieldInfo['type'], extra: Partial<FieldInfo> = {}): FieldInfo => ({ key, label, type, required: false, editable: false, ...extra });
 const ORDER_STATUS_OPTIONS = [
   { value: 'received', label: 'Received' },
   { value: 'in-progress', label: 'In progress' },
@@ -60,7 +56,7 @@ const SAMPLE_ORDERS: ListResult = {
   kind: 'list',
   entityType: 'order',
   label: { singular: 'Order', plural: 'Orders' },
-  fields: [info('number', 'Order number', 'text'), info('name', 'Name', 'text'), info('status', 'Status', 'enum', { options: ORDER_STATUS_OPTIONS }), info('progress', 'Progress (%)', 'number'), info('requestedAt', 'Ordered on', 'datetime')],
+  fields: [sampleField('number', 'Order number', 'text'), sampleField('name', 'Name', 'text'), sampleField('status', 'Status', 'enum', { options: ORDER_STATUS_OPTIONS }), sampleField('progress', 'Progress (%)', 'number'), sampleField('requestedAt', 'Ordered on', 'datetime')],
   items: [
     { id: 'sample-1', title: 'ORD-20260302-K7Q2M', data: { number: 'ORD-20260302-K7Q2M', name: 'Wallbox installation', status: 'in-progress', progress: 50, requestedAt: '2026-03-02T09:15:00.000Z' }, updatedAt: '', revision: 3 },
     { id: 'sample-2', title: 'ORD-20260114-P3X8D', data: { number: 'ORD-20260114-P3X8D', name: 'Smart meter', status: 'completed', progress: 100, requestedAt: '2026-01-14T11:00:00.000Z' }, updatedAt: '', revision: 6 },
@@ -79,7 +75,7 @@ const SAMPLE_STEPS: ListResult = {
   kind: 'list',
   entityType: 'order_step',
   label: { singular: 'Order step', plural: 'Order steps' },
-  fields: [info('name', 'Step', 'text'), info('position', 'Position', 'number'), info('status', 'Status', 'enum', { options: STEP_STATUS_OPTIONS }), info('dueDate', 'Due on', 'date'), info('completedAt', 'Completed on', 'date'), info('order', 'Order', 'relation', { target: 'order' })],
+  fields: [sampleField('name', 'Step', 'text'), sampleField('position', 'Position', 'number'), sampleField('status', 'Status', 'enum', { options: STEP_STATUS_OPTIONS }), sampleField('dueDate', 'Due on', 'date'), sampleField('completedAt', 'Completed on', 'date'), sampleField('order', 'Order', 'relation', { target: 'order' })],
   items: [
     { id: 's1', title: 'Request received', data: { name: 'Request received', position: 1, status: 'done', completedAt: '2026-03-02', order: 'o1' }, updatedAt: '', revision: 1 },
     { id: 's2', title: 'Planning', data: { name: 'Planning', position: 2, status: 'current', dueDate: '2026-03-20', order: 'o1' }, updatedAt: '', revision: 1 },
@@ -104,11 +100,7 @@ function ProgressBar({ value, labelledBy }: { value: number; labelledBy: string 
 }
 
 function OrderCard({ row, list, detailPath, ctx, idBase }: { row: RecordRow; list: ListResult; detailPath: string; ctx: RenderContext; idBase: string }) {
-  const field = (key: string) => list.fields.find((f) => f.key === key);
-  const text = (key: string) => {
-    const f = field(key);
-    return f ? formatValue(f, row.data[key], ctx.locale) : '';
-  };
+  const { field, text } = rowFields(list.fields, row, ctx.locale);
   const status = field('status') ? (row.data.status as string | undefined) : undefined;
   const number = text('number') || row.title;
   const name = text('name') || number;
@@ -214,19 +206,20 @@ function ImplementationStatus({ id, props, data, ctx }: RenderProps<Implementati
   else body = single ? <Steps list={list} orderId={orderId} ctx={ctx} idBase={id} /> : <Orders list={list} props={props} ctx={ctx} idBase={id} />;
 
   return (
-    <section className="pb-impl" aria-labelledby={props.heading ? headingId : undefined}>
-      {props.heading ? (
-        <h2 className="pd-heading" id={headingId}>
-          {props.heading}
-        </h2>
-      ) : null}
-      {builder ? (
-        <BuilderSample title={single ? 'Order steps (sample)' : 'Orders and their progress (sample)'}>
-          {single ? `Shows the steps of the order whose id is in the page address (:${props.param}).` : 'Shows the signed-in customer’s orders with their progress and status.'}
-        </BuilderSample>
-      ) : null}
+    <ListSection
+      className="pb-impl"
+      heading={props.heading}
+      headingId={headingId}
+      sample={
+        builder ? (
+          <BuilderSample title={single ? 'Order steps (sample)' : 'Orders and their progress (sample)'}>
+            {single ? `Shows the steps of the order whose id is in the page address (:${props.param}).` : 'Shows the signed-in customer’s orders with their progress and status.'}
+          </BuilderSample>
+        ) : null
+      }
+    >
       {body}
-    </section>
+    </ListSection>
   );
 }
 

@@ -1,10 +1,14 @@
 // Invoices: the signed-in customer's invoices as a table (number, issued, due, amount, status, PDF).
 // Open and overdue invoices can be paid where the role grants invoices.pay: the server charges the
 // amount stored on the invoice — the request names the invoice only (server/actions/commerce.ts).
-import { Fragment, useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { z } from 'zod';
 import { typeKeySchema, type ActionOutcome, type FieldInfo, type ListResult, type RecordRow } from '../../core';
-import { ActionMessage, BuilderSample, EmptyState, fileHref, formatValue, StatusBadge } from '../_lib/data-kit';
+import { ActionMessage, BuilderSample, EmptyState, fileHref, StatusBadge } from '../_lib/data-kit';
+import { errorOf, listOf, rowFields, sampleField } from '../_lib/row-fields';
+import { useDisclosure } from '../_lib/disclosure';
+import { choiceFilter, listEmptyText, listHeading, listLimit, newestWithStatus } from '../_lib/list-props';
+import { ListSection } from '../_lib/list-section';
 import { defineBlock, type RenderContext, type RenderProps } from '../_lib/define-block';
 import { Icon } from '../_lib/icons';
 import { useAction } from '../_lib/use-action';
@@ -16,32 +20,25 @@ export const PAYABLE = new Set<string>(['open', 'overdue']);
 
 export const invoicesProps = z
   .object({
-    heading: z.string().max(120).default('Your invoices').meta({ label: 'Heading' }),
+    heading: listHeading('Your invoices'),
     entityType: typeKeySchema.default('invoice').meta({
       widget: 'entity-type',
       label: 'Invoice type',
       help: 'Uses the fields number, issuedAt, dueDate, amount, status, paidAt and document.',
     }),
-    statuses: z
-      .array(z.enum(INVOICE_STATUSES).meta({ label: 'Status' }))
-      .max(INVOICE_STATUSES.length)
-      .default([...INVOICE_STATUSES])
-      .meta({ label: 'Show invoices with status', help: 'Empty: every invoice.' }),
-    limit: z.number().int().min(1).max(100).default(24).meta({ label: 'Invoices shown at most' }),
+    statuses: choiceFilter(INVOICE_STATUSES, [...INVOICE_STATUSES], 'Show invoices with status', 'Empty: every invoice.'),
+    limit: listLimit(24, 'Invoices shown at most'),
     paymentType: typeKeySchema.default('payment').meta({ widget: 'entity-type', label: 'Payment type', help: 'Where a payment is recorded (reference, invoice, amount, paidAt, method, provider, status).' }),
     paymentMethodType: typeKeySchema
       .default('payment_method')
       .meta({ widget: 'entity-type', label: 'Payment method type', help: 'The account’s default method (isDefault) names how an invoice was paid.' }),
-    emptyText: z.string().max(200).default('There are no invoices yet.').meta({ label: 'Text when there are none' }),
+    emptyText: listEmptyText('There are no invoices yet.'),
   })
   .strict();
 export type InvoicesProps = z.output<typeof invoicesProps>;
 
 /** Names the invoice only: the amount always comes from the stored invoice. */
 export const payInput = z.object({ invoiceId: z.string().min(1).max(64), paymentMethodId: z.string().min(1).max(64).optional() }).strict();
-
-const listOf = (data: unknown): ListResult | null => (data && typeof data === 'object' && (data as ListResult).kind === 'list' ? (data as ListResult) : null);
-const errorOf = (data: unknown): string | null => (data && typeof data === 'object' && (data as { kind?: string }).kind === 'error' ? String((data as { message?: unknown }).message) : null);
 
 const statusField: FieldInfo = {
   key: 'status',
@@ -51,12 +48,11 @@ const statusField: FieldInfo = {
   editable: false,
   options: INVOICE_STATUSES.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) })),
 };
-const info = (key: string, label: string, type: FieldInfo['type']): FieldInfo => ({ key, label, type, required: false, editable: false });
 const SAMPLE: ListResult = {
   kind: 'list',
   entityType: 'invoice',
   label: { singular: 'Invoice', plural: 'Invoices' },
-  fields: [info('number', 'Invoice', 'text'), info('issuedAt', 'Issued on', 'date'), info('dueDate', 'Due on', 'date'), info('amount', 'Amount', 'money'), statusField, info('document', 'Invoice PDF', 'file')],
+  fields: [sampleField('number', 'Invoice', 'text'), sampleField('issuedAt', 'Issued on', 'date'), sampleField('dueDate', 'Due on', 'date'), sampleField('amount', 'Amount', 'money'), statusField, sampleField('document', 'Invoice PDF', 'file')],
   items: [
     { id: 'sample-1', title: 'INV-2026-0312', data: { number: 'INV-2026-0312', issuedAt: '2026-03-01', dueDate: '2026-03-15', amount: { amount: 84.2, currency: 'EUR' }, status: 'open', document: { id: 'f1', name: 'INV-2026-0312.pdf', bytes: 48_000 } }, updatedAt: '2026-03-01T00:00:00.000Z', revision: 1 },
     { id: 'sample-2', title: 'INV-2026-0211', data: { number: 'INV-2026-0211', issuedAt: '2026-02-01', dueDate: '2026-02-15', amount: { amount: 91.55, currency: 'EUR' }, status: 'paid', document: { id: 'f2', name: 'INV-2026-0211.pdf', bytes: 47_000 } }, updatedAt: '2026-02-09T00:00:00.000Z', revision: 2 },
@@ -72,36 +68,23 @@ type RowProps = { blockId: string; row: RecordRow; fields: FieldInfo[]; columns:
 
 function InvoiceRow({ blockId, row, fields, columns, hasDocument, canPay, ctx, onDone }: RowProps) {
   const pay = useAction(ctx, blockId, 'pay');
-  const [confirming, setConfirming] = useState(false);
+  const { open: confirming, toggle: show, settle, triggerRef, targetRef: confirmRef } = useDisclosure<HTMLButtonElement>();
   const uid = useId();
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  const moved = useRef(false);
-  useEffect(() => {
-    if (!moved.current) return;
-    (confirming ? confirmRef : triggerRef).current?.focus();
-  }, [confirming]);
 
-  const field = (key: string) => fields.find((f) => f.key === key);
-  const text = (key: string) => {
-    const f = field(key);
-    return f ? formatValue(f, row.data[key], ctx.locale, {}) : '';
-  };
+  const { field, text } = rowFields(fields, row, ctx.locale);
   const status = field('status') ? (row.data.status as string | undefined) : undefined;
   const number = text('number') || row.title;
   const amount = text('amount');
   const payable = canPay && status !== undefined && PAYABLE.has(status);
   const colCount = columns.length + (hasDocument ? 1 : 0) + (canPay ? 1 : 0);
   const toggle = (on: boolean) => {
-    moved.current = true;
     pay.reset();
-    setConfirming(on);
+    show(on);
   };
   const onPay = () =>
     void pay.run({ invoiceId: row.id }).then((o) => {
       if (!o.ok) return;
-      moved.current = false;
-      setConfirming(false);
+      settle();
       onDone(o);
     });
   const doc = row.data.document as { name?: string } | undefined;
@@ -214,18 +197,9 @@ function Invoices({ id, props, data, can = {}, ctx }: RenderProps<InvoicesProps>
   }
 
   return (
-    <section className="pb-invoices" aria-labelledby={props.heading ? headingId : undefined}>
-      {props.heading ? (
-        <h2 className="pd-heading" id={headingId}>
-          {props.heading}
-        </h2>
-      ) : null}
-      {builder ? <BuilderSample title="Invoices (sample)">Shows the signed-in customer’s invoices with their PDFs. Roles with invoices.pay can pay open and overdue ones.</BuilderSample> : null}
-      <div aria-live="polite">
-        <ActionMessage outcome={done} />
-      </div>
+    <ListSection className="pb-invoices" heading={props.heading} headingId={headingId} sample={builder ? <BuilderSample title="Invoices (sample)">Shows the signed-in customer’s invoices with their PDFs. Roles with invoices.pay can pay open and overdue ones.</BuilderSample> : null} outcome={done}>
       {body}
-    </section>
+    </ListSection>
   );
 }
 
@@ -237,14 +211,7 @@ export const invoices = defineBlock({
   icon: 'invoice',
   props: invoicesProps,
   requires: (p) => [{ entity: p.entityType, op: 'read' }],
-  data: (p) => ({
-    kind: 'list',
-    entityType: p.entityType,
-    fields: [...INVOICE_FIELDS],
-    limit: p.limit,
-    sort: [{ field: 'issuedAt', dir: 'desc' }],
-    ...(p.statuses.length ? { filters: [{ field: 'status', op: 'in', value: [...p.statuses] }] } : {}),
-  }),
+  data: (p) => newestWithStatus(p.entityType, INVOICE_FIELDS, p.limit, 'issuedAt', p.statuses),
   actions: {
     pay: { label: 'Pay an invoice', input: payInput, requires: (p) => [{ entity: p.entityType, op: 'read' }, { action: 'invoices.pay' }] },
   },

@@ -5,7 +5,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { NOTIFICATION_TOPICS, type PreferencesResult } from '../../core';
-import { ActionMessage, BuilderSample, EmptyState } from '../_lib/data-kit';
+import { BuilderSample, EmptyState } from '../_lib/data-kit';
+import { FormFooter } from '../_lib/form-footer';
 import { defineBlock, type RenderProps } from '../_lib/define-block';
 import { useAction } from '../_lib/use-action';
 
@@ -75,16 +76,7 @@ function NotificationPreferences({ id, props, data, can = {}, ctx }: RenderProps
           })}
         </fieldset>
         {mayChange ? (
-          <>
-            <div aria-live="polite">
-              <ActionMessage outcome={action.outcome} />
-            </div>
-            <div className="pd-actions">
-              <button type="submit" className="pb-btn pb-btn--primary" disabled={action.pending}>
-                {action.pending ? 'Saving…' : 'Save preferences'}
-              </button>
-            </div>
-          </>
+          <FormFooter action={action} label="Save preferences" busyLabel="Saving…" />
         ) : (
           <p className="pb-prefs__note">Your role does not allow changing these settings. Ask your company’s portal administrator.</p>
         )}

@@ -5,7 +5,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { typeKeySchema, type ActionOutcome, type FieldInfo, type ListResult, type RecordRow } from '../../core';
-import { ActionMessage, BuilderSample, EmptyState, formatDate, formatValue, StatusBadge } from '../_lib/data-kit';
+import { ActionMessage, BuilderSample, EmptyState, formatDate, StatusBadge } from '../_lib/data-kit';
+import { errorOf, listOf, rowFields } from '../_lib/row-fields';
+import { choiceFilter, listEmptyText, listHeading, listLimit, newestWithStatus } from '../_lib/list-props';
+import { ListSection } from '../_lib/list-section';
 import { defineBlock, type RenderContext, type RenderProps } from '../_lib/define-block';
 import { useAction } from '../_lib/use-action';
 
@@ -15,19 +18,15 @@ export const REASON_MAX = 2000;
 
 export const offersProps = z
   .object({
-    heading: z.string().max(120).default('Your offers').meta({ label: 'Heading' }),
+    heading: listHeading('Your offers'),
     entityType: typeKeySchema.default('offer').meta({
       widget: 'entity-type',
       label: 'Offer type',
       help: 'Uses the fields title, number, amount, validUntil, status, description, rejectionReason and decidedAt.',
     }),
-    statuses: z
-      .array(z.enum(OFFER_STATUSES).meta({ label: 'Status' }))
-      .max(OFFER_STATUSES.length)
-      .default([...OFFER_STATUSES])
-      .meta({ label: 'Show offers with status', help: 'Empty: every offer.' }),
-    limit: z.number().int().min(1).max(50).default(20).meta({ label: 'Offers shown at most' }),
-    emptyText: z.string().max(200).default('You have no offers at the moment.').meta({ label: 'Text when there are none' }),
+    statuses: choiceFilter(OFFER_STATUSES, [...OFFER_STATUSES], 'Show offers with status', 'Empty: every offer.'),
+    limit: listLimit(20, 'Offers shown at most', 50),
+    emptyText: listEmptyText('You have no offers at the moment.'),
   })
   .strict();
 export type OffersProps = z.output<typeof offersProps>;
@@ -40,9 +39,6 @@ export const rejectInput = z
     reason: z.string().trim().min(1, 'tell us why you reject the offer').max(REASON_MAX, `use at most ${REASON_MAX} characters`),
   })
   .strict();
-
-const listOf = (data: unknown): ListResult | null => (data && typeof data === 'object' && (data as ListResult).kind === 'list' ? (data as ListResult) : null);
-const errorOf = (data: unknown): string | null => (data && typeof data === 'object' && (data as { kind?: string }).kind === 'error' ? String((data as { message?: unknown }).message) : null);
 
 const SAMPLE: ListResult = {
   kind: 'list',
@@ -105,11 +101,7 @@ function OfferCard({ blockId, row, fields, titles, can, ctx, onDone }: CardProps
     setStep(next);
   };
 
-  const field = (key: string) => fields.find((f) => f.key === key);
-  const text = (key: string) => {
-    const f = field(key);
-    return f ? formatValue(f, row.data[key], ctx.locale, titles) : '';
-  };
+  const { field, text } = rowFields(fields, row, ctx.locale, titles);
   const status = field('status') ? (row.data.status as string | undefined) : undefined;
   const title = row.title || text('title') || text('number');
   const amount = text('amount');
@@ -274,18 +266,9 @@ function Offers({ id, props, data, can = {}, ctx }: RenderProps<OffersProps>) {
     );
 
   return (
-    <section className="pb-offers" aria-labelledby={props.heading ? headingId : undefined}>
-      {props.heading ? (
-        <h2 className="pd-heading" id={headingId}>
-          {props.heading}
-        </h2>
-      ) : null}
-      {builder ? <BuilderSample title="Offers (sample)">Shows the signed-in customer’s offers. Open offers can be accepted or rejected by roles with offers.accept / offers.reject.</BuilderSample> : null}
-      <div aria-live="polite">
-        <ActionMessage outcome={done} />
-      </div>
+    <ListSection className="pb-offers" heading={props.heading} headingId={headingId} sample={builder ? <BuilderSample title="Offers (sample)">Shows the signed-in customer’s offers. Open offers can be accepted or rejected by roles with offers.accept / offers.reject.</BuilderSample> : null} outcome={done}>
       {body}
-    </section>
+    </ListSection>
   );
 }
 
@@ -297,14 +280,7 @@ export const offers = defineBlock({
   icon: 'offer',
   props: offersProps,
   requires: (p) => [{ entity: p.entityType, op: 'read' }],
-  data: (p) => ({
-    kind: 'list',
-    entityType: p.entityType,
-    fields: [...OFFER_FIELDS],
-    limit: p.limit,
-    sort: [{ field: 'createdAt', dir: 'desc' }],
-    ...(p.statuses.length ? { filters: [{ field: 'status', op: 'in', value: [...p.statuses] }] } : {}),
-  }),
+  data: (p) => newestWithStatus(p.entityType, OFFER_FIELDS, p.limit, 'createdAt', p.statuses),
   actions: {
     accept: { label: 'Accept an offer', input: acceptInput, requires: (p) => [{ entity: p.entityType, op: 'read' }, { action: 'offers.accept' }] },
     reject: { label: 'Reject an offer', input: rejectInput, requires: (p) => [{ entity: p.entityType, op: 'read' }, { action: 'offers.reject' }] },

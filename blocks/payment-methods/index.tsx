@@ -2,10 +2,12 @@
 // the default one). Users with paymentMethods.manage add a SEPA direct debit mandate (holder and
 // IBAN, checked with its mod-97 checksum), make a method the default or remove one. The full IBAN is
 // sent once and never stored: the server keeps only the masked form ("DE89 •••• •••• 3000").
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { typeKeySchema, type FieldInfo, type ListResult, type RecordRow } from '../../core';
 import { ActionMessage, BuilderSample, EmptyState, formatValue } from '../_lib/data-kit';
+import { useFormToggle } from '../_lib/disclosure';
+import { FormFooter } from '../_lib/form-footer';
 import { defineBlock, type RenderContext, type RenderProps } from '../_lib/define-block';
 import { FieldInput } from '../_lib/field-input';
 import { useAction } from '../_lib/use-action';
@@ -96,17 +98,7 @@ function AddSepaForm({ id, ctx, creditor, onClose }: { id: string; ctx: RenderCo
           </span>
         ) : null}
       </div>
-      <div aria-live="polite">
-        <ActionMessage outcome={action.outcome} />
-      </div>
-      <div className="pd-actions">
-        <button type="submit" className="pb-btn pb-btn--primary" disabled={action.pending}>
-          {action.pending ? 'Saving…' : 'Add bank account'}
-        </button>
-        <button type="button" className="pb-btn pb-btn--secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter action={action} label="Add bank account" busyLabel="Saving…" onCancel={onClose} />
     </form>
   );
 }
@@ -182,14 +174,7 @@ function MethodCard({ id, ctx, row, fields, can }: { id: string; ctx: RenderCont
 
 function PaymentMethods({ id, props, data, can = {}, ctx }: RenderProps<PaymentMethodsProps>) {
   const uid = useId();
-  const [adding, setAdding] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const closing = useRef(false);
-  // Closing the form puts the focus back on the button that opened it.
-  useEffect(() => {
-    if (!adding && closing.current) toggle.current?.focus();
-    closing.current = false;
-  }, [adding]);
+  const { open: adding, show, close, toggleRef } = useFormToggle();
   if (ctx.mode === 'builder' || data === undefined) {
     return (
       <div className="pb-pay">
@@ -215,15 +200,12 @@ function PaymentMethods({ id, props, data, can = {}, ctx }: RenderProps<PaymentM
           {props.intro ? <p className="pb-pay__intro">{props.intro}</p> : null}
         </div>
         {can.add && !adding ? (
-          <button ref={toggle} type="button" className="pb-btn pb-btn--primary pb-btn--small" onClick={() => setAdding(true)}>
+          <button ref={toggleRef} type="button" className="pb-btn pb-btn--primary pb-btn--small" onClick={show}>
             Add bank account
           </button>
         ) : null}
       </div>
-      {can.add && adding ? <AddSepaForm id={id} ctx={ctx} creditor={props.creditor || ctx.portal.name} onClose={() => {
-            closing.current = true;
-            setAdding(false);
-          }}
+      {can.add && adding ? <AddSepaForm id={id} ctx={ctx} creditor={props.creditor || ctx.portal.name} onClose={close}
         /> : null}
       {items.length === 0 ? (
         <EmptyState>No payment method on file yet.</EmptyState>

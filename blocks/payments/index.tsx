@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { typeKeySchema, type FieldInfo, type ListResult } from '../../core';
 import { BuilderSample, EmptyState, formatValue, StatusBadge } from '../_lib/data-kit';
+import { errorOf, listOf, sampleField } from '../_lib/row-fields';
+import { choiceFilter, listEmptyText, listHeading, listLimit, newestWithStatus } from '../_lib/list-props';
+import { ListSection } from '../_lib/list-section';
 import { defineBlock, type RenderProps } from '../_lib/define-block';
 
 export const PAYMENT_STATUSES = ['succeeded', 'pending', 'failed'] as const;
@@ -10,34 +13,26 @@ export const PAYMENT_FIELDS = ['reference', 'paidAt', 'amount', 'method', 'statu
 
 export const paymentsProps = z
   .object({
-    heading: z.string().max(120).default('Payment history').meta({ label: 'Heading' }),
+    heading: listHeading('Payment history'),
     entityType: typeKeySchema.default('payment').meta({ widget: 'entity-type', label: 'Payment type', help: 'Uses the fields reference, paidAt, amount, method, status and invoice.' }),
-    statuses: z
-      .array(z.enum(PAYMENT_STATUSES).meta({ label: 'Status' }))
-      .max(PAYMENT_STATUSES.length)
-      .default([...PAYMENT_STATUSES])
-      .meta({ label: 'Show payments with status', help: 'Empty: every payment.' }),
-    limit: z.number().int().min(1).max(100).default(24).meta({ label: 'Payments shown at most' }),
-    emptyText: z.string().max(200).default('No payments yet.').meta({ label: 'Text when there are none' }),
+    statuses: choiceFilter(PAYMENT_STATUSES, [...PAYMENT_STATUSES], 'Show payments with status', 'Empty: every payment.'),
+    limit: listLimit(24, 'Payments shown at most'),
+    emptyText: listEmptyText('No payments yet.'),
   })
   .strict();
 export type PaymentsProps = z.output<typeof paymentsProps>;
 
-const listOf = (data: unknown): ListResult | null => (data && typeof data === 'object' && (data as ListResult).kind === 'list' ? (data as ListResult) : null);
-const errorOf = (data: unknown): string | null => (data && typeof data === 'object' && (data as { kind?: string }).kind === 'error' ? String((data as { message?: unknown }).message) : null);
-
-const info = (key: string, label: string, type: FieldInfo['type'], extra: Partial<FieldInfo> = {}): FieldInfo => ({ key, label, type, required: false, editable: false, ...extra });
 const SAMPLE: ListResult = {
   kind: 'list',
   entityType: 'payment',
   label: { singular: 'Payment', plural: 'Payments' },
   fields: [
-    info('reference', 'Reference', 'text'),
-    info('paidAt', 'Paid on', 'datetime'),
-    info('amount', 'Amount', 'money'),
-    info('method', 'Method', 'text'),
-    info('status', 'Status', 'enum', { options: PAYMENT_STATUSES.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) })) }),
-    info('invoice', 'Invoice', 'relation', { target: 'invoice' }),
+    sampleField('reference', 'Reference', 'text'),
+    sampleField('paidAt', 'Paid on', 'datetime'),
+    sampleField('amount', 'Amount', 'money'),
+    sampleField('method', 'Method', 'text'),
+    sampleField('status', 'Status', 'enum', { options: PAYMENT_STATUSES.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) })) }),
+    sampleField('invoice', 'Invoice', 'relation', { target: 'invoice' }),
   ],
   items: [
     { id: 'sample-1', title: 'TEST-8F2A41C09B7D', data: { reference: 'TEST-8F2A41C09B7D', paidAt: '2026-02-09T10:12:00.000Z', amount: { amount: 91.55, currency: 'EUR' }, method: 'SEPA direct debit DE89 •••• 3000', status: 'succeeded', invoice: 'i2' }, updatedAt: '', revision: 1 },
@@ -95,15 +90,9 @@ function Payments({ id, props, data, ctx }: RenderProps<PaymentsProps>) {
   }
 
   return (
-    <section className="pb-payments" aria-labelledby={props.heading ? headingId : undefined}>
-      {props.heading ? (
-        <h2 className="pd-heading" id={headingId}>
-          {props.heading}
-        </h2>
-      ) : null}
-      {builder ? <BuilderSample title="Payment history (sample)">Shows the signed-in customer’s payments, newest first, with the invoice each one paid.</BuilderSample> : null}
+    <ListSection className="pb-payments" heading={props.heading} headingId={headingId} sample={builder ? <BuilderSample title="Payment history (sample)">Shows the signed-in customer’s payments, newest first, with the invoice each one paid.</BuilderSample> : null}>
       {body}
-    </section>
+    </ListSection>
   );
 }
 
@@ -115,13 +104,6 @@ export const payments = defineBlock({
   icon: 'payment',
   props: paymentsProps,
   requires: (p) => [{ entity: p.entityType, op: 'read' }],
-  data: (p) => ({
-    kind: 'list',
-    entityType: p.entityType,
-    fields: [...PAYMENT_FIELDS],
-    limit: p.limit,
-    sort: [{ field: 'paidAt', dir: 'desc' }],
-    ...(p.statuses.length ? { filters: [{ field: 'status', op: 'in', value: [...p.statuses] }] } : {}),
-  }),
+  data: (p) => newestWithStatus(p.entityType, PAYMENT_FIELDS, p.limit, 'paidAt', p.statuses),
   Render: Payments,
 });

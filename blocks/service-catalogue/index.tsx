@@ -3,10 +3,14 @@
 // else is configured, and the server refuses to take a request for a hidden or unknown item. A
 // request creates an order with its first steps (server/actions/commerce.ts), which the
 // implementation-status block then shows.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { typeKeySchema, type ActionOutcome, type FieldInfo, type Filter, type ListResult, type RecordRow } from '../../core';
-import { ActionMessage, BuilderSample, EmptyState, formatValue } from '../_lib/data-kit';
+import { ActionMessage, BuilderSample, EmptyState } from '../_lib/data-kit';
+import { errorOf, listOf, rowFields, sampleField } from '../_lib/row-fields';
+import { useDisclosure } from '../_lib/disclosure';
+import { choiceFilter, listEmptyText, listHeading, listLimit } from '../_lib/list-props';
+import { ListSection } from '../_lib/list-section';
 import { defineBlock, type RenderContext, type RenderProps } from '../_lib/define-block';
 import { useAction } from '../_lib/use-action';
 
@@ -19,19 +23,15 @@ export const VISIBLE_ONLY: Filter = { field: 'visible', op: 'eq', value: true };
 
 export const serviceCatalogueProps = z
   .object({
-    heading: z.string().max(120).default('Add a service').meta({ label: 'Heading' }),
+    heading: listHeading('Add a service'),
     entityType: typeKeySchema.default('catalogue_item').meta({
       widget: 'entity-type',
       label: 'Catalogue item type',
       help: 'Uses the fields name, kind, description, price, billing and visible. Only items with visible switched on are listed.',
     }),
-    kinds: z
-      .array(z.enum(CATALOGUE_KINDS).meta({ label: 'Kind' }))
-      .max(CATALOGUE_KINDS.length)
-      .default([...CATALOGUE_KINDS])
-      .meta({ label: 'Show kinds', help: 'Empty: every kind.' }),
+    kinds: choiceFilter(CATALOGUE_KINDS, [...CATALOGUE_KINDS], 'Show kinds', 'Empty: every kind.', 'Kind'),
     kindFilter: z.boolean().default(true).meta({ label: 'Let customers filter by kind' }),
-    limit: z.number().int().min(1).max(100).default(24).meta({ label: 'Items shown at most' }),
+    limit: listLimit(24, 'Items shown at most'),
     orderType: typeKeySchema.default('order').meta({ widget: 'entity-type', label: 'Order type', help: 'A request creates an order (number, name, status, progress, catalogueItem, requestedAt, notes).' }),
     stepType: typeKeySchema.default('order_step').meta({ widget: 'entity-type', label: 'Order step type', help: 'The steps of a new order (name, order, position, status).' }),
     steps: z
@@ -47,7 +47,7 @@ export const serviceCatalogueProps = z
       .regex(/^(\/[A-Za-z0-9._~:/-]*)?$/, 'a portal path like /orders/:id')
       .default('')
       .meta({ label: 'After a request, open', help: 'A portal path; :id becomes the new order’s id (e.g. /orders/:id). Empty: stay on the page.' }),
-    emptyText: z.string().max(200).default('There is nothing to order at the moment.').meta({ label: 'Text when there are none' }),
+    emptyText: listEmptyText('There is nothing to order at the moment.'),
   })
   .strict();
 export type ServiceCatalogueProps = z.output<typeof serviceCatalogueProps>;
@@ -59,20 +59,16 @@ export const requestInput = z
   })
   .strict();
 
-const listOf = (data: unknown): ListResult | null => (data && typeof data === 'object' && (data as ListResult).kind === 'list' ? (data as ListResult) : null);
-const errorOf = (data: unknown): string | null => (data && typeof data === 'object' && (data as { kind?: string }).kind === 'error' ? String((data as { message?: unknown }).message) : null);
-
-const info = (key: string, label: string, type: FieldInfo['type'], extra: Partial<FieldInfo> = {}): FieldInfo => ({ key, label, type, required: false, editable: false, ...extra });
 const SAMPLE: ListResult = {
   kind: 'list',
   entityType: 'catalogue_item',
   label: { singular: 'Catalogue item', plural: 'Catalogue items' },
   fields: [
-    info('name', 'Name', 'text'),
-    info('kind', 'Kind', 'enum', { options: [{ value: 'item', label: 'Item' }, { value: 'plan', label: 'Plan' }, { value: 'bundle', label: 'Bundle' }] }),
-    info('description', 'Description', 'longText'),
-    info('price', 'Price', 'money'),
-    info('billing', 'Billing', 'enum', { options: [{ value: 'once', label: 'One-off' }, { value: 'monthly', label: 'Monthly' }] }),
+    sampleField('name', 'Name', 'text'),
+    sampleField('kind', 'Kind', 'enum', { options: [{ value: 'item', label: 'Item' }, { value: 'plan', label: 'Plan' }, { value: 'bundle', label: 'Bundle' }] }),
+    sampleField('description', 'Description', 'longText'),
+    sampleField('price', 'Price', 'money'),
+    sampleField('billing', 'Billing', 'enum', { options: [{ value: 'once', label: 'One-off' }, { value: 'monthly', label: 'Monthly' }] }),
   ],
   items: [
     { id: 'sample-1', title: 'Wallbox installation', data: { name: 'Wallbox installation', kind: 'item', description: '11 kW wallbox, installed and registered with the grid operator.', price: { amount: 1290, currency: 'EUR' }, billing: 'once' }, updatedAt: '', revision: 1 },
@@ -89,37 +85,24 @@ type CardProps = { blockId: string; row: RecordRow; fields: FieldInfo[]; canRequ
 
 function ItemCard({ blockId, row, fields, canRequest, ctx, onDone }: CardProps) {
   const request = useAction(ctx, blockId, 'request');
-  const [open, setOpen] = useState(false);
+  const { open, toggle: show, settle, triggerRef, targetRef: notesRef } = useDisclosure<HTMLTextAreaElement>();
   const [notes, setNotes] = useState('');
   const uid = useId();
-  const notesRef = useRef<HTMLTextAreaElement>(null);
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  const moved = useRef(false);
-  useEffect(() => {
-    if (!moved.current) return;
-    (open ? notesRef : triggerRef).current?.focus();
-  }, [open]);
 
-  const field = (key: string) => fields.find((f) => f.key === key);
-  const text = (key: string) => {
-    const f = field(key);
-    return f ? formatValue(f, row.data[key], ctx.locale) : '';
-  };
+  const { field, text } = rowFields(fields, row, ctx.locale);
   const name = row.title || text('name');
   const price = text('price');
   const billing = field('billing') ? (row.data.billing as string | undefined) : undefined;
   const toggle = (on: boolean) => {
-    moved.current = true;
     request.reset();
-    setOpen(on);
+    show(on);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const trimmed = notes.trim();
     void request.run({ itemId: row.id, ...(trimmed ? { notes: trimmed } : {}) }).then((o) => {
       if (!o.ok) return;
-      moved.current = false;
-      setOpen(false);
+      settle();
       setNotes('');
       onDone(o);
     });
@@ -229,18 +212,9 @@ function ServiceCatalogue({ id, props, data, can = {}, ctx }: RenderProps<Servic
   }
 
   return (
-    <section className="pb-catalogue" aria-labelledby={props.heading ? headingId : undefined}>
-      {props.heading ? (
-        <h2 className="pd-heading" id={headingId}>
-          {props.heading}
-        </h2>
-      ) : null}
-      {builder ? <BuilderSample title="Service catalogue (sample)">Lists the catalogue items made visible (hidden by default). Roles with services.request can request one; that creates an order with its steps.</BuilderSample> : null}
-      <div aria-live="polite">
-        <ActionMessage outcome={done} />
-      </div>
+    <ListSection className="pb-catalogue" heading={props.heading} headingId={headingId} sample={builder ? <BuilderSample title="Service catalogue (sample)">Lists the catalogue items made visible (hidden by default). Roles with services.request can request one; that creates an order with its steps.</BuilderSample> : null} outcome={done}>
       {body}
-    </section>
+    </ListSection>
   );
 }
 

@@ -1,10 +1,14 @@
 // Services: the signed-in customer's active services and subscriptions (name, since, monthly price,
 // status). An active one can be cancelled — a request with a reason and the desired end date — where
 // the role grants services.cancel (server/actions/commerce.ts decides the rest).
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { ISO_DATE, isRealDate, typeKeySchema, type ActionOutcome, type FieldInfo, type ListResult, type RecordRow } from '../../core';
-import { ActionMessage, BuilderSample, EmptyState, formatDate, formatValue, StatusBadge } from '../_lib/data-kit';
+import { ActionMessage, BuilderSample, EmptyState, formatDate, StatusBadge } from '../_lib/data-kit';
+import { errorOf, listOf, rowFields, sampleField } from '../_lib/row-fields';
+import { useDisclosure } from '../_lib/disclosure';
+import { choiceFilter, listEmptyText, listHeading, listLimit, newestWithStatus } from '../_lib/list-props';
+import { ListSection } from '../_lib/list-section';
 import { defineBlock, type RenderContext, type RenderProps } from '../_lib/define-block';
 import { useAction } from '../_lib/use-action';
 
@@ -14,19 +18,15 @@ export const REASON_MAX = 2000;
 
 export const servicesProps = z
   .object({
-    heading: z.string().max(120).default('Your services').meta({ label: 'Heading' }),
+    heading: listHeading('Your services'),
     entityType: typeKeySchema.default('service').meta({
       widget: 'entity-type',
       label: 'Service type',
       help: 'Uses the fields name, status, startDate, endDate, monthlyPrice, cancellationReason and cancellationRequestedAt.',
     }),
-    statuses: z
-      .array(z.enum(SERVICE_STATUSES).meta({ label: 'Status' }))
-      .max(SERVICE_STATUSES.length)
-      .default(['active', 'cancellation-requested'])
-      .meta({ label: 'Show services with status', help: 'Empty: every service.' }),
-    limit: z.number().int().min(1).max(100).default(24).meta({ label: 'Services shown at most' }),
-    emptyText: z.string().max(200).default('You have no active services.').meta({ label: 'Text when there are none' }),
+    statuses: choiceFilter(SERVICE_STATUSES, ['active', 'cancellation-requested'], 'Show services with status', 'Empty: every service.'),
+    limit: listLimit(24, 'Services shown at most'),
+    emptyText: listEmptyText('You have no active services.'),
   })
   .strict();
 export type ServicesProps = z.output<typeof servicesProps>;
@@ -39,25 +39,22 @@ export const cancelInput = z
   })
   .strict();
 
-const listOf = (data: unknown): ListResult | null => (data && typeof data === 'object' && (data as ListResult).kind === 'list' ? (data as ListResult) : null);
-const errorOf = (data: unknown): string | null => (data && typeof data === 'object' && (data as { kind?: string }).kind === 'error' ? String((data as { message?: unknown }).message) : null);
 /** Today as YYYY-MM-DD in the viewer's time zone (only used once the form is open, never in server HTML). */
 const localToday = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-const info = (key: string, label: string, type: FieldInfo['type'], extra: Partial<FieldInfo> = {}): FieldInfo => ({ key, label, type, required: false, editable: false, ...extra });
 const SAMPLE: ListResult = {
   kind: 'list',
   entityType: 'service',
   label: { singular: 'Service', plural: 'Services' },
   fields: [
-    info('name', 'Name', 'text'),
-    info('status', 'Status', 'enum', { options: [{ value: 'active', label: 'Active' }, { value: 'cancellation-requested', label: 'Cancellation requested' }, { value: 'cancelled', label: 'Cancelled' }] }),
-    info('startDate', 'Start date', 'date'),
-    info('endDate', 'End date', 'date'),
-    info('monthlyPrice', 'Monthly price', 'money'),
+    sampleField('name', 'Name', 'text'),
+    sampleField('status', 'Status', 'enum', { options: [{ value: 'active', label: 'Active' }, { value: 'cancellation-requested', label: 'Cancellation requested' }, { value: 'cancelled', label: 'Cancelled' }] }),
+    sampleField('startDate', 'Start date', 'date'),
+    sampleField('endDate', 'End date', 'date'),
+    sampleField('monthlyPrice', 'Monthly price', 'money'),
   ],
   items: [
     { id: 'sample-1', title: 'Smart meter insights', data: { name: 'Smart meter insights', status: 'active', startDate: '2025-04-01', monthlyPrice: { amount: 4.9, currency: 'EUR' } }, updatedAt: '', revision: 1 },
@@ -73,24 +70,13 @@ type CardProps = { blockId: string; row: RecordRow; fields: FieldInfo[]; canCanc
 
 function ServiceCard({ blockId, row, fields, canCancel, ctx, onDone }: CardProps) {
   const cancel = useAction(ctx, blockId, 'cancel');
-  const [open, setOpen] = useState(false);
+  const { open, toggle: show, settle, triggerRef, targetRef: reasonRef } = useDisclosure<HTMLTextAreaElement>();
   const [reason, setReason] = useState('');
   const [endDate, setEndDate] = useState('');
   const [errors, setErrors] = useState<{ reason?: string; endDate?: string }>({});
   const uid = useId();
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  const moved = useRef(false);
-  useEffect(() => {
-    if (!moved.current) return;
-    (open ? reasonRef : triggerRef).current?.focus();
-  }, [open]);
 
-  const field = (key: string) => fields.find((f) => f.key === key);
-  const text = (key: string) => {
-    const f = field(key);
-    return f ? formatValue(f, row.data[key], ctx.locale) : '';
-  };
+  const { field, text } = rowFields(fields, row, ctx.locale);
   const status = field('status') ? (row.data.status as string | undefined) : undefined;
   const name = row.title || text('name');
   const price = text('monthlyPrice');
@@ -100,10 +86,9 @@ function ServiceCard({ blockId, row, fields, canCancel, ctx, onDone }: CardProps
   const cancellable = canCancel && status === 'active';
 
   const toggle = (on: boolean) => {
-    moved.current = true;
     cancel.reset();
     setErrors({});
-    setOpen(on);
+    show(on);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -116,8 +101,7 @@ function ServiceCard({ blockId, row, fields, canCancel, ctx, onDone }: CardProps
     if (next.reason || next.endDate) return;
     void cancel.run({ serviceId: row.id, reason: reason.trim(), endDate }).then((o) => {
       if (!o.ok) return;
-      moved.current = false;
-      setOpen(false);
+      settle();
       setReason('');
       setEndDate('');
       onDone(o);
@@ -244,18 +228,9 @@ function Services({ id, props, data, can = {}, ctx }: RenderProps<ServicesProps>
     );
 
   return (
-    <section className="pb-services" aria-labelledby={props.heading ? headingId : undefined}>
-      {props.heading ? (
-        <h2 className="pd-heading" id={headingId}>
-          {props.heading}
-        </h2>
-      ) : null}
-      {builder ? <BuilderSample title="Services (sample)">Shows the signed-in customer’s services and subscriptions. Roles with services.cancel can request a cancellation.</BuilderSample> : null}
-      <div aria-live="polite">
-        <ActionMessage outcome={done} />
-      </div>
+    <ListSection className="pb-services" heading={props.heading} headingId={headingId} sample={builder ? <BuilderSample title="Services (sample)">Shows the signed-in customer’s services and subscriptions. Roles with services.cancel can request a cancellation.</BuilderSample> : null} outcome={done}>
       {body}
-    </section>
+    </ListSection>
   );
 }
 
@@ -267,14 +242,7 @@ export const services = defineBlock({
   icon: 'service',
   props: servicesProps,
   requires: (p) => [{ entity: p.entityType, op: 'read' }],
-  data: (p) => ({
-    kind: 'list',
-    entityType: p.entityType,
-    fields: [...SERVICE_FIELDS],
-    limit: p.limit,
-    sort: [{ field: 'startDate', dir: 'desc' }],
-    ...(p.statuses.length ? { filters: [{ field: 'status', op: 'in', value: [...p.statuses] }] } : {}),
-  }),
+  data: (p) => newestWithStatus(p.entityType, SERVICE_FIELDS, p.limit, 'startDate', p.statuses),
   actions: {
     cancel: { label: 'Request a cancellation', input: cancelInput, requires: (p) => [{ entity: p.entityType, op: 'read' }, { action: 'services.cancel' }] },
   },

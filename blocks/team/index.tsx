@@ -3,10 +3,12 @@
 // roles within the viewer's own grants are offered (and the server refuses any other); nobody
 // changes their own roles or disables themself. The whole block is hidden from users without
 // users.manage.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import type { FieldInfo, TeamMember, TeamResult } from '../../core';
 import { ActionMessage, BuilderSample, EmptyState, StatusBadge } from '../_lib/data-kit';
+import { useFormToggle } from '../_lib/disclosure';
+import { FormFooter } from '../_lib/form-footer';
 import { defineBlock, type RenderContext, type RenderProps } from '../_lib/define-block';
 import { FieldInput } from '../_lib/field-input';
 import { useAction } from '../_lib/use-action';
@@ -102,17 +104,7 @@ function InviteForm({ id, ctx, roles, onClose }: { id: string; ctx: RenderContex
         <FieldInput id={`${uid}-email`} field={EMAIL_FIELD} value={email} onChange={(v) => setEmail(typeof v === 'string' ? v : '')} error={errors.email} hint="We send the invitation to this address." />
       </div>
       <RoleChoices id={`${uid}-roles`} roles={roles} chosen={chosen} onChange={setChosen} legend="Roles" error={errors.roles} />
-      <div aria-live="polite">
-        <ActionMessage outcome={action.outcome} />
-      </div>
-      <div className="pd-actions">
-        <button type="submit" className="pb-btn pb-btn--primary" disabled={action.pending}>
-          {action.pending ? 'Sending…' : 'Send invitation'}
-        </button>
-        <button type="button" className="pb-btn pb-btn--secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter action={action} label="Send invitation" busyLabel="Sending…" onCancel={onClose} />
     </form>
   );
 }
@@ -219,14 +211,7 @@ function MemberRow({ id, ctx, member, roles, roleNames, can }: { id: string; ctx
 
 function Team({ id, props, data, can = {}, ctx }: RenderProps<TeamProps>) {
   const uid = useId();
-  const [inviting, setInviting] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const closing = useRef(false);
-  // Closing the form puts the focus back on the button that opened it.
-  useEffect(() => {
-    if (!inviting && closing.current) toggle.current?.focus();
-    closing.current = false;
-  }, [inviting]);
+  const { open: inviting, show, close, toggleRef } = useFormToggle();
   if (ctx.mode === 'builder' || data === undefined) {
     return (
       <div className="pb-team">
@@ -249,15 +234,12 @@ function Team({ id, props, data, can = {}, ctx }: RenderProps<TeamProps>) {
           {props.intro ? <p className="pb-team__intro">{props.intro}</p> : null}
         </div>
         {can.invite && !inviting ? (
-          <button ref={toggle} type="button" className="pb-btn pb-btn--primary pb-btn--small" onClick={() => setInviting(true)}>
+          <button ref={toggleRef} type="button" className="pb-btn pb-btn--primary pb-btn--small" onClick={show}>
             Invite a colleague
           </button>
         ) : null}
       </div>
-      {can.invite && inviting ? <InviteForm id={id} ctx={ctx} roles={team.roles} onClose={() => {
-            closing.current = true;
-            setInviting(false);
-          }}
+      {can.invite && inviting ? <InviteForm id={id} ctx={ctx} roles={team.roles} onClose={close}
         /> : null}
       {team.members.length === 0 ? (
         <EmptyState>Nobody from your company uses the portal yet.</EmptyState>
