@@ -3,7 +3,6 @@
 // within their read scope and the field a file field their role lets them read. The file is the one
 // the record holds (never an id from the address). Anything else — no such record, out of scope,
 // hidden field, no file — is the same 404, so a guess learns nothing.
-import path from 'node:path';
 import type { Request, Response } from 'express';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
@@ -14,6 +13,7 @@ import { findType } from '../services/entity-types';
 import { openFile } from '../services/files';
 import { recordAccessFor, type PortalPrincipal } from '../services/portal-grants';
 import { findRecord } from '../services/record-query';
+import { sendStoredFile } from './stored-file';
 
 export type PortalFilesDeps = { db: Db; config: Pick<Config, 'dataDir'>; log: (msg: string) => void };
 
@@ -21,7 +21,6 @@ export type PortalFilesDeps = { db: Db; config: Pick<Config, 'dataDir'>; log: (m
 export const PORTAL_FILES = /^\/_files\/([^/]+)\/([^/]+)\/?$/;
 
 /** RFC 5987 / 8187 encoding for `filename*`: percent-encoded UTF-8, also escaping what the grammar does not allow. */
-const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 const decode = (s: string): string | null => {
   try {
@@ -32,31 +31,6 @@ const decode = (s: string): string | null => {
 };
 
 const isStoredFile = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id: unknown }).id === 'string';
-
-/**
- * Sends a stored file as a download: the type sniffed at upload, always an attachment, never
- * sniffed or rendered in our origin, never cached by shared caches. `onMissing` answers when the
- * row exists but the bytes do not.
- */
-export function sendStoredFile(res: Response, found: { file: { id: string; name: string; mime: string }; path: string }, log: (msg: string) => void, onMissing: () => void): void {
-  const { file } = found;
-  res.set({
-    'Content-Type': file.mime.startsWith('text/') ? `${file.mime}; charset=utf-8` : file.mime,
-    'Content-Disposition': `attachment; filename*=UTF-8''${rfc5987(file.name)}`,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
-  });
-  res.sendFile(path.basename(found.path), { root: path.dirname(found.path), dotfiles: 'deny', cacheControl: false, lastModified: false, etag: false }, (err?: Error) => {
-    if (!err) return;
-    log(`files: ${file.id} is recorded but could not be read: ${err.message}`);
-    if (!res.headersSent) {
-      res.removeHeader('Content-Disposition');
-      res.removeHeader('Content-Security-Policy');
-      onMissing();
-    } else res.destroy();
-  });
-}
 
 /** Serves `{base}/_files/:recordId/:field` for the portal's signed-in user; `rel` is the portal-relative path. */
 export async function servePortalFile(deps: PortalFilesDeps, req: Request, res: Response, portal: ResolvedPortal, principal: PortalPrincipal | null, rel: string): Promise<void> {

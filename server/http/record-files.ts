@@ -2,7 +2,6 @@
 // JSON): POST /admin/api/files stores a file for `file` fields, GET /admin/api/files/:id downloads
 // it, POST /admin/api/import imports CSV or JSON all or nothing, GET /admin/api/export writes what
 // the import reads back. Bodies are read only after the admin session and role are checked.
-import path from 'node:path';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -17,6 +16,7 @@ import { FILE_TOO_LARGE_MESSAGE, openFile, storeFile } from '../services/files';
 import { exportRecords, importRecords } from '../services/record-import';
 import type { Actor } from '../services/record-store';
 import { sameOrigin } from './csrf';
+import { sendStoredFile } from './stored-file';
 
 export type RecordFilesDeps = { db: Db; config: Pick<Config, 'dataDir'>; log: (msg: string) => void };
 
@@ -80,7 +80,6 @@ const adminActor = (admin: AdminPrincipal): Actor => ({ kind: 'admin', id: admin
 const bodyError = z.object({ status: z.number().int(), type: z.string().optional() });
 
 /** RFC 5987 / 8187 encoding for `filename*`: percent-encoded UTF-8, with the characters encodeURIComponent leaves alone but the grammar does not allow. */
-const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Resolves after the response drained, or was closed by the client (then `res.destroyed` tells). */
 function drained(res: Response): Promise<void> {
@@ -180,24 +179,9 @@ export function mountRecordFiles(app: express.Express, { db, config, log }: Reco
       if (!admin) return;
       const found = await openFile(db, config, req.params.id as string);
       if (!found) return sendError(res, 404, 'NOT_FOUND', 'No such file.');
-      const { file } = found;
-      res.set({
-        // The type sniffed at upload; text was checked to be UTF-8 then.
-        'Content-Type': file.mime.startsWith('text/') ? `${file.mime}; charset=utf-8` : file.mime,
-        // Always a download, never rendered in our origin.
-        'Content-Disposition': `attachment; filename*=UTF-8''${rfc5987(file.name)}`,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'private, no-store',
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-      });
-      res.sendFile(path.basename(found.path), { root: path.dirname(found.path), dotfiles: 'deny', cacheControl: false, lastModified: false, etag: false }, (err?: Error) => {
-        if (!err) return;
-        log(`files: ${file.id} is recorded but could not be read: ${err.message}`);
-        if (!res.headersSent) {
-          res.removeHeader('Content-Disposition');
-          res.set('Content-Type', 'application/json');
-          sendError(res, 404, 'NOT_FOUND', 'The file is recorded but its contents are missing.');
-        } else res.destroy();
+      sendStoredFile(res, found, log, () => {
+        res.set('Content-Type', 'application/json');
+        sendError(res, 404, 'NOT_FOUND', 'The file is recorded but its contents are missing.');
       });
     } catch (err) {
       fail(res, err, 'file download', FILE_TOO_LARGE_MESSAGE);
