@@ -6,7 +6,6 @@ import type { FieldInfo, RecordRow } from '../../core';
 import { BuilderSample, EmptyState, FieldValue, formatValue, StatusBadge } from '../_lib/data-kit';
 import { defineBlock, type RenderContext } from '../_lib/define-block';
 import {
-  DataErrorNote,
   DataView,
   detailHref,
   detailPathProp,
@@ -15,9 +14,9 @@ import {
   fieldProp,
   filtersProp,
   humanize,
-  isDataError,
   isList,
   keysOf,
+  listGate,
   listRequest,
   ListStatus,
   LoadError,
@@ -82,21 +81,9 @@ export const entityList = defineBlock({
         </DataView>
       );
     }
-    if (isDataError(data)) {
-      return (
-        <DataView type="entity-list">
-          <DataErrorNote message={data.message} />
-        </DataView>
-      );
-    }
-    const result = view.result;
-    if (!isList(data) || !result) {
-      return (
-        <DataView type="entity-list">
-          <EmptyState>This list is not available.</EmptyState>
-        </DataView>
-      );
-    }
+    const gate = listGate('entity-list', data, isList(data) && !!view.result, 'This list is not available.');
+    if (gate) return gate;
+    const result = view.result!;
     const noun = result.label;
     const badge = result.fields.find((f) => f.key === props.badgeField && f.type === 'enum');
     const lines = keys.map((k) => result.fields.find((f) => f.key === k)).filter((f): f is FieldInfo => !!f && f.key !== badge?.key);

@@ -6,15 +6,14 @@ import { defineBlock } from '../_lib/define-block';
 import { BuilderSample, EmptyState } from '../_lib/data-kit';
 import {
   columnsProp,
-  DataErrorNote,
   DataView,
   detailPathProp,
   entityTypeProp,
   filtersProp,
   humanize,
-  isDataError,
   isList,
   keysOf,
+  listGate,
   listRequest,
   ListStatus,
   LoadError,
@@ -66,21 +65,9 @@ export const entityTable = defineBlock({
         </DataView>
       );
     }
-    if (isDataError(data)) {
-      return (
-        <DataView type="entity-table">
-          <DataErrorNote message={data.message} />
-        </DataView>
-      );
-    }
-    const result = view.result;
-    if (!isList(data) || !result) {
-      return (
-        <DataView type="entity-table">
-          <EmptyState>{fields.length ? 'This table is not available.' : 'This table has no columns yet.'}</EmptyState>
-        </DataView>
-      );
-    }
+    const gate = listGate('entity-table', data, isList(data) && !!view.result, fields.length ? 'This table is not available.' : 'This table has no columns yet.');
+    if (gate) return gate;
+    const result = view.result!;
     const noun = result.label;
     return (
       <DataView type="entity-table">

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { z } from 'zod';
 import { SORTABLE, type BlockQuery, type DataErrorResult, type FieldInfo, type Filter, type ListResult, type RecordResult, type RecordRow } from '../../core';
-import { FieldValue, formatValue } from '../_lib/data-kit';
+import { EmptyState, FieldValue, formatValue } from '../_lib/data-kit';
 import type { DataRequest, RenderContext } from '../_lib/define-block';
 import { isPortalPath, safeHrefOrEmpty } from '../_lib/safe-href';
 
@@ -505,4 +505,26 @@ export function SampleTable({ headings, rows = 3 }: { headings: string[]; rows?:
 /** Wraps a data block: its root class, and a size container for narrow layouts. */
 export function DataView({ type, children }: { type: string; children: ReactNode }) {
   return <div className={`pb-${type} pb-dv`}>{children}</div>;
+}
+
+/**
+ * What a list block shows instead of its records: its configuration error, or `unavailable` when
+ * there is no list to show (no data for this viewer). Null when the records can be shown.
+ */
+export function listGate(type: string, data: unknown, ready: boolean, unavailable: ReactNode, heading: ReactNode = null): ReactNode | null {
+  if (isDataError(data)) {
+    return (
+      <DataView type={type}>
+        {heading}
+        <DataErrorNote message={data.message} />
+      </DataView>
+    );
+  }
+  if (ready) return null;
+  return (
+    <DataView type={type}>
+      {heading}
+      <EmptyState>{unavailable}</EmptyState>
+    </DataView>
+  );
 }

@@ -5,15 +5,14 @@ import { BuilderSample, EmptyState } from '../_lib/data-kit';
 import { defineBlock } from '../_lib/define-block';
 import {
   columnsProp,
-  DataErrorNote,
   DataView,
   detailPathProp,
   entityTypeProp,
   fieldProp,
   humanize,
-  isDataError,
   isList,
   keysOf,
+  listGate,
   ListStatus,
   LoadError,
   LoadMore,
@@ -82,23 +81,9 @@ export const relatedRecords = defineBlock({
         </DataView>
       );
     }
-    if (isDataError(data)) {
-      return (
-        <DataView type="related-records">
-          {heading}
-          <DataErrorNote message={data.message} />
-        </DataView>
-      );
-    }
-    const result = view.result;
-    if (!isList(data) || !result) {
-      return (
-        <DataView type="related-records">
-          {heading}
-          <EmptyState>{props.emptyText}</EmptyState>
-        </DataView>
-      );
-    }
+    const gate = listGate('related-records', data, isList(data) && !!view.result, props.emptyText, heading);
+    if (gate) return gate;
+    const result = view.result!;
     return (
       <DataView type="related-records">
         {heading}
