@@ -3,7 +3,7 @@
 // outside the scope are never read, and fields the viewer may not read never leave the database.
 // Keyset paging ("after this row") keeps every page as cheap as the first.
 import { TRPCError } from '@trpc/server';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import {
   checkQuery,
   entityQuerySchema,
@@ -254,50 +254,58 @@ export async function queryRecords(db: Kysely<DB>, input: EntityQueryInput, acce
   const keys: SortKey[] = query.sort.length ? query.sort : [{ field: 'createdAt', dir: 'desc' }];
   const signature = sortSignature(keys);
 
-  // Inner query: the page's ids and sort keys only. Computing the returned data for the page's rows
-  // alone (outer query) matters: SQL evaluates result columns before sorting, for every candidate.
-  let q =
-    access.scope.kind === 'some'
-      ? db
-          .selectFrom(sql`(${scopeIds(access.scope, type.key)})`.as('s'))
-          // CROSS JOIN fixes the join order on SQLite: the scope's ids drive, records are looked up by id.
-          .crossJoin('records as r')
-          .whereRef('r.id', '=', sql.ref('s.id') as never)
-          .select('r.id')
-      : db.selectFrom('records as r').select('r.id');
-  q = q.where('r.type', '=', type.key);
-  keys.forEach((k, i) => {
-    q = q.select(sortExpr(d, type, k.field).as(`s${i}`));
-  });
-  for (const f of [...preset, ...query.filters]) q = q.where(filterExpr(d, type, f) as RawBuilder<boolean>);
-  if (query.search) {
-    const pattern = `%${likeEscape(query.search)}%`;
-    const titleOk = readable.has(type.titleField);
-    const targets = type.fields.filter((f) => f.identifier && readable.has(f.key)).map((f) => like(d, textExpr(d, type, f.key), pattern));
-    if (titleOk) targets.unshift(like(d, sql`r.title`, pattern));
-    q = q.where((targets.length ? sql`(${sql.join(targets, sql` or `)})` : sql`1 = 0`) as RawBuilder<boolean>);
-  }
-  if (query.cursor) q = q.where(afterCursor(d, type, keys, decodeCursor(query.cursor, signature, keys.length)) as RawBuilder<boolean>);
-  // Ordered by the selected sort columns, so each sort expression is computed once per row.
-  keys.forEach((k, i) => {
-    q = q.orderBy(sql.ref(`s${i}`), (ob) => {
-      const dir = k.dir === 'asc' ? ob.asc() : ob.desc();
-      return nullable(k.field) ? dir.nullsLast() : dir;
+  function buildListQuery(): CompiledQuery {
+    // Inner query: the page's ids and sort keys only. Computing the returned data for the page's rows
+    // alone (outer query) matters: SQL evaluates result columns before sorting, for every candidate.
+    let q =
+      access.scope.kind === 'some'
+        ? db
+            .selectFrom(sql`(${scopeIds(access.scope, type.key)})`.as('s'))
+            // CROSS JOIN fixes the join order on SQLite: the scope's ids drive, records are looked up by id.
+            .crossJoin('records as r')
+            .whereRef('r.id', '=', sql.ref('s.id') as never)
+            .select('r.id')
+        : db.selectFrom('records as r').select('r.id');
+    q = q.where('r.type', '=', type.key);
+    keys.forEach((k, i) => {
+      q = q.select(sortExpr(d, type, k.field).as(`s${i}`));
     });
-  });
-  q = q.orderBy('r.id', tieDir(keys)).limit(query.limit + 1);
+    for (const f of [...preset, ...query.filters]) q = q.where(filterExpr(d, type, f) as RawBuilder<boolean>);
+    if (query.search) {
+      const pattern = `%${likeEscape(query.search)}%`;
+      const titleOk = readable.has(type.titleField);
+      const targets = type.fields.filter((f) => f.identifier && readable.has(f.key)).map((f) => like(d, textExpr(d, type, f.key), pattern));
+      if (titleOk) targets.unshift(like(d, sql`r.title`, pattern));
+      q = q.where((targets.length ? sql`(${sql.join(targets, sql` or `)})` : sql`1 = 0`) as RawBuilder<boolean>);
+    }
+    if (query.cursor) q = q.where(afterCursor(d, type, keys, decodeCursor(query.cursor, signature, keys.length)) as RawBuilder<boolean>);
+    // Ordered by the selected sort columns, so each sort expression is computed once per row.
+    keys.forEach((k, i) => {
+      q = q.orderBy(sql.ref(`s${i}`), (ob) => {
+        const dir = k.dir === 'asc' ? ob.asc() : ob.desc();
+        return nullable(k.field) ? dir.nullsLast() : dir;
+      });
+    });
+    q = q.orderBy('r.id', tieDir(keys)).limit(query.limit + 1);
 
-  let outer = baseSelect(db, d, fields)
-    .innerJoin(q.as('p'), 'p.id', 'r.id')
-    .select(keys.map((_, i) => sql.ref(`p.s${i}`).as(`s${i}`)));
-  keys.forEach((k, i) => {
-    outer = outer.orderBy(sql.ref(`p.s${i}`), (ob) => {
-      const dir = k.dir === 'asc' ? ob.asc() : ob.desc();
-      return nullable(k.field) ? dir.nullsLast() : dir;
+    let outer = baseSelect(db, d, fields)
+      .innerJoin(q.as('p'), 'p.id', 'r.id')
+      .select(keys.map((_, i) => sql.ref(`p.s${i}`).as(`s${i}`)));
+    keys.forEach((k, i) => {
+      outer = outer.orderBy(sql.ref(`p.s${i}`), (ob) => {
+        const dir = k.dir === 'asc' ? ob.asc() : ob.desc();
+        return nullable(k.field) ? dir.nullsLast() : dir;
+      });
     });
-  });
-  outer = outer.orderBy('r.id', tieDir(keys));
-  const rows = (await outer.execute()) as unknown as Row[];
+    outer = outer.orderBy('r.id', tieDir(keys));
+    return outer.compile();
+  }
+  // A user's pages ask the same lists again and again: the statement compiled for these exact
+  // inputs (type revision, fields, sort, filters, search, cursor, limit, scope) is kept, so a repeat
+  // costs the query, not building and compiling it. The data is read afresh every time.
+  const cacheKey = JSON.stringify([d.sqlite, fields, keys, preset, query.filters, query.search ?? null, query.cursor ?? null, query.limit, access.scope, query.search ? [...readable].sort() : null]);
+  const compiled = compiledFor(type).get(cacheKey) ?? rememberCompiled(type, cacheKey, buildListQuery());
+  const rows = (await db.executeQuery(compiled)).rows as unknown as Row[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page[page.length - 1];
@@ -360,4 +368,21 @@ export async function aggregateRecords(db: Kysely<DB>, input: AggregateInput, ac
   if (input.groupBy) q = q.groupBy(sql`1` as never);
   const rows = (await q.execute()) as { key: unknown; value: unknown }[];
   return rows.map((r) => ({ key: r.key === null || r.key === undefined ? null : String(r.key), value: Number(r.value ?? 0) }));
+}
+
+/** Compiled list statements per type definition (a new revision is a new object: old entries go with it). */
+const compiledLists = new WeakMap<EntityType, Map<string, CompiledQuery>>();
+const COMPILED_PER_TYPE = 1000;
+
+function compiledFor(type: EntityType): Map<string, CompiledQuery> {
+  let m = compiledLists.get(type);
+  if (!m) compiledLists.set(type, (m = new Map()));
+  return m;
+}
+
+function rememberCompiled(type: EntityType, key: string, compiled: CompiledQuery): CompiledQuery {
+  const m = compiledFor(type);
+  if (m.size >= COMPILED_PER_TYPE) m.delete(m.keys().next().value!);
+  m.set(key, compiled);
+  return compiled;
 }
