@@ -59,6 +59,8 @@ export type DataRequest =
     }
   /** One record, its id taken from a route parameter of the page (`/contracts/:id`). */
   | { kind: 'record'; entityType: string; fields: string[]; param: string }
+  /** Only the descriptions (labels, types) of fields the viewer may read, no record: a search form's inputs. */
+  | { kind: 'fields'; entityType: string; fields: string[] }
   /** A form: the fields the viewer may edit, and for `edit` the record's current values. */
   | { kind: 'form'; entityType: string; fields: string[]; mode: 'create' | 'edit'; param?: string }
   /** count / sum / avg / min / max over records in scope, optionally grouped by a field. */

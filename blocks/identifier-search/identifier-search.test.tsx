@@ -4,7 +4,7 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { RecordResult } from '../../core';
 import { testContext } from '../_lib/test-context';
-import { identifierSearch, NO_RECORD_PARAM } from '.';
+import { identifierSearch } from '.';
 
 const result: RecordResult = {
   kind: 'record',
@@ -47,7 +47,7 @@ describe('identifier-search', () => {
 
   it('loads only the search fields’ labels, never a record', () => {
     const props = identifierSearch.props.parse({});
-    expect(identifierSearch.data!(props)).toEqual({ kind: 'record', entityType: 'contract', fields: ['number', 'postcode'], param: NO_RECORD_PARAM });
+    expect(identifierSearch.data!(props)).toEqual({ kind: 'fields', entityType: 'contract', fields: ['number', 'postcode'] });
     expect(identifierSearch.actions!.find!.requires!(props)).toEqual([{ entity: 'contract', op: 'read' }]);
   });
 

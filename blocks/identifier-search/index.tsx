@@ -14,7 +14,6 @@ import { portalPathOrEmpty } from '../entity-form';
 
 export const MAX_SEARCH_FIELDS = 4;
 /** Route parameter no page can have (names start with a letter): the data request then loads the fields' labels only, never a record. */
-export const NO_RECORD_PARAM = '_none';
 
 export const identifierSearchProps = z
   .object({
@@ -139,7 +138,7 @@ export const identifierSearch = defineBlock({
   props: identifierSearchProps,
   requires: (p) => [{ entity: p.entityType, op: 'read' }],
   // Labels and types of the search fields as the viewer may read them; no record is loaded.
-  data: (p) => (p.entityType ? { kind: 'record', entityType: p.entityType, fields: p.fields, param: NO_RECORD_PARAM } : null),
+  data: (p) => (p.entityType ? { kind: 'fields', entityType: p.entityType, fields: p.fields } : null),
   actions: {
     find: { label: 'Find', input: findInput, requires: (p) => [{ entity: p.entityType, op: 'read' }] },
   },

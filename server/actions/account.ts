@@ -21,23 +21,13 @@ import { normalizeEmail } from '../services/portal-user-admin';
 import { createInvitation, revokeUserSessions } from '../services/portal-users';
 import { queryRecords } from '../services/record-query';
 import { applyWrite, deleteInTx } from '../services/records';
-import { auditAction, emailUser, notFound, readInScope, storedData, writeAsAction, type ActionContext, type ActionHandler, type HandlerTable } from './action-context';
+import { auditAction, companyOf, emailUser, knownFields, notFound, ownerLinks, readInScope, storedData, writeAsAction, type ActionContext, type ActionHandler, type HandlerTable } from './action-context';
 
 type Ctx = ActionContext<unknown, unknown>;
 const now = () => new Date().toISOString();
 
-/** The user's company: their contact's first account. Users without one have nothing to act on. */
-function companyOf(ctx: Ctx): string {
-  const id = ctx.principal.data.accountIds[0];
-  if (!id) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Your user is not linked to a company yet. Please contact customer service.' });
-  return id;
-}
-
-/** A type's link field to accounts (or contacts) that a handler can set, or null. */
+/** A type's link field to accounts (or contacts) that a handler reads, or null. */
 const linkField = (link: string | null): string | null => (link && link !== SELF_LINK ? link : null);
-
-const keepKnown = (type: EntityType, data: RecordData, always: readonly string[]): RecordData =>
-  Object.fromEntries(Object.entries(data).filter(([k]) => always.includes(k) || type.fields.some((f) => f.key === k)));
 
 // ---------------------------------------------------------------------------------------------
 // Support cases.
@@ -59,11 +49,7 @@ const createCase: ActionHandler<CasesProps, z.output<typeof newCaseInput>> = asy
   const number = caseNumber(new Date());
   const data: RecordData = { subject: ctx.input.subject, description: ctx.input.description, number, status: 'open' };
   if (ctx.input.category) data.category = ctx.input.category;
-  const account = linkField(type.accountLink);
-  const contact = linkField(type.contactLink);
-  if (account) data[account] = accountId;
-  if (contact && ctx.user.contactId) data[contact] = ctx.user.contactId;
-  const id = await writeAsAction(ctx, type.key, { mode: 'create', data: keepKnown(type, data, ['subject']) });
+  const id = await writeAsAction(ctx, type.key, { mode: 'create', data: knownFields(type, { ...data, ...ownerLinks(ctx, type, accountId) }, ['subject']) });
   await auditAction(ctx, `${type.key}/${id}`, 'Case opened', { number });
   const path = recordPath(ctx.props.detailPath, ctx.props.param, id);
   await emailUser(ctx, 'action-confirmation', {
@@ -84,12 +70,9 @@ const commentOnCase: ActionHandler<CasesProps, z.output<typeof commentInput>> = 
   const commentType = await requireType(ctx.trx, ctx.props.commentType);
   const data: RecordData = { body: ctx.input.body, authorName: ctx.user.name, fromCustomer: true, case: caseId };
   const caseAccount = linkField(caseType.accountLink);
-  const account = linkField(commentType.accountLink);
-  const contact = linkField(commentType.contactLink);
   // The message belongs where the case belongs (so the case's readers see it), written by this user.
-  if (account && caseAccount && typeof stored[caseAccount] === 'string') data[account] = stored[caseAccount];
-  if (contact && ctx.user.contactId) data[contact] = ctx.user.contactId;
-  const id = await writeAsAction(ctx, commentType.key, { mode: 'create', data: keepKnown(commentType, data, ['body', 'case']) });
+  const links = ownerLinks(ctx, commentType, caseAccount ? stored[caseAccount] : undefined);
+  const id = await writeAsAction(ctx, commentType.key, { mode: 'create', data: knownFields(commentType, { ...data, ...links }, ['body', 'case']) });
   await auditAction(ctx, `${caseType.key}/${caseId}`, 'Comment added', { comment: id });
   return { ok: true, message: 'Your message was sent.', recordId: id };
 };
@@ -258,7 +241,7 @@ const addSepa: ActionHandler<PaymentMethodsProps, z.output<typeof addSepaInput>>
   const masked = maskIban(ctx.input.iban);
   const first = !(await methodsOf(ctx, type, accountId)).some((m) => m.isDefault);
   const data: RecordData = { label: ctx.input.label || 'SEPA direct debit', kind: 'sepa', holder: ctx.input.holder, masked, isDefault: first, [type.accountLink]: accountId };
-  const id = await writeAsAction(ctx, type.key, { mode: 'create', data: keepKnown(type, data, ['masked']) });
+  const id = await writeAsAction(ctx, type.key, { mode: 'create', data: knownFields(type, data, ['masked']) });
   await auditAction(ctx, `${type.key}/${id}`, 'Bank account added for SEPA direct debit', { masked });
   await emailUser(ctx, 'action-confirmation', {
     heading: 'A bank account was added',

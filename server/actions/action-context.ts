@@ -4,7 +4,7 @@
 // record layer (type checks, links, audit), and emails through the outbox of the same transaction.
 import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
-import { fieldsFor, type ActionOutcome, type EntityType, type RecordData } from '../../core';
+import { fieldsFor, SELF_LINK, type ActionOutcome, type EntityType, type RecordData } from '../../core';
 import { isSqlite } from '../db/dialect';
 import type { DB } from '../db/schema';
 import type { ResolvedPortal } from '../published/resolve-portal';
@@ -99,6 +99,40 @@ export async function writeAsAction(ctx: ActionContext<unknown, unknown>, typeKe
     read: recordAccessFor(ctx.principal, type),
   };
   return failIfIssues(await applyWrite(ctx.trx, ctx.actor, type, write, access));
+}
+
+/** The user's company: their contact's first account. Users without one have nothing to act on. */
+export function companyOf(ctx: ActionContext<unknown, unknown>): string {
+  const id = ctx.principal.data.accountIds[0];
+  if (!id) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Your user is not linked to a company yet. Please contact customer service.' });
+  return id;
+}
+
+/**
+ * The links a new record gets from the server, never from the input: its account link to
+ * `accountId` (by default the user's company) and its contact link to the user's contact — as a
+ * one-element list where the link field holds several. Types without such links get none.
+ */
+export function ownerLinks(ctx: ActionContext<unknown, unknown>, type: EntityType, accountId: unknown = ctx.principal.data.accountIds[0], opts: { contact?: boolean } = {}): RecordData {
+  const out: RecordData = {};
+  const set = (key: string | null, id: unknown) => {
+    if (!key || key === SELF_LINK || typeof id !== 'string' || !id) return;
+    out[key] = type.fields.find((f) => f.key === key)?.type === 'relations' ? [id] : id;
+  };
+  set(type.accountLink, accountId);
+  if (opts.contact !== false) set(type.contactLink, ctx.user.contactId);
+  return out;
+}
+
+/**
+ * Only the keys that are fields of the type, without absent values: the conventional optional
+ * fields (notes, contact …) are left out where an admin's type lacks them. Keys in `required` stay
+ * even when the type lacks them, so the record check names them instead of a silent gap.
+ */
+export function knownFields(type: EntityType, data: Record<string, unknown>, required: readonly string[] = []): RecordData {
+  const out: RecordData = {};
+  for (const [k, v] of Object.entries(data)) if (v !== undefined && (required.includes(k) || type.fields.some((f) => f.key === k))) out[k] = v as RecordData[string];
+  return out;
 }
 
 /** The fields of a type this user may edit (their role's field access), without the account/contact links. */

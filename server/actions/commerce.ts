@@ -22,7 +22,7 @@ import { FieldIssuesError } from '../services/field-issues';
 import { recordAccessFor } from '../services/portal-grants';
 import { queryRecords } from '../services/record-query';
 import { readData } from '../services/record-store';
-import { auditAction, emailUser, notFound, readInScope, storedData, writeAsAction, type ActionContext, type ActionHandler, type HandlerTable } from './action-context';
+import { auditAction, companyOf, emailUser, knownFields, notFound, ownerLinks, readInScope, storedData, writeAsAction, type ActionContext, type ActionHandler, type HandlerTable } from './action-context';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -52,16 +52,6 @@ function optionLabel(type: EntityType, key: string, value: unknown): string {
   const f = type.fields.find((x) => x.key === key);
   return (f?.type === 'enum' ? f.options.find((o) => o.value === value)?.label : undefined) ?? String(value ?? 'unknown');
 }
-
-/** Only the fields the type has: optional conventional fields (notes, contact) are left out where a type lacks them. */
-function ownFields(type: EntityType, data: Record<string, unknown>): RecordData {
-  const out: RecordData = {};
-  for (const [k, v] of Object.entries(data)) if (v !== undefined && type.fields.some((f) => f.key === k)) out[k] = v as RecordData[string];
-  return out;
-}
-
-/** The type's account link as a field to write, when it has one. */
-const accountField = (type: EntityType, accountId: unknown): Record<string, unknown> => (type.accountLink && type.accountLink !== '$self' && accountId ? { [type.accountLink]: accountId } : {});
 
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const home = (ctx: ActionContext<unknown, unknown>) => `${ctx.portalUrl}/`;
@@ -163,7 +153,7 @@ const payInvoice: ActionHandler<InvoicesProps, z.output<typeof payInput>> = asyn
   const paidAt = new Date().toISOString();
   const paymentId = await writeAsAction(ctx, paymentType.key, {
     mode: 'create',
-    data: ownFields(paymentType, {
+    data: knownFields(paymentType, {
       reference: result.providerReference,
       invoice: record.id,
       amount,
@@ -171,10 +161,10 @@ const payInvoice: ActionHandler<InvoicesProps, z.output<typeof payInput>> = asyn
       method,
       provider: provider.id,
       status: 'succeeded',
-      ...accountField(paymentType, accountId),
+      ...ownerLinks(ctx, paymentType, accountId, { contact: false }),
     }),
   });
-  await writeAsAction(ctx, type.key, { mode: 'patch', id: record.id, data: ownFields(type, { status: 'paid', paidAt }) });
+  await writeAsAction(ctx, type.key, { mode: 'patch', id: record.id, data: knownFields(type, { status: 'paid', paidAt }) });
   const paid = formatMoney(amount, locale);
   await auditAction(ctx, `${type.key}/${record.id}`, `Paid ${paid} with ${method}`, { payment: paymentId, reference: result.providerReference, provider: provider.id });
   await emailUser(ctx, 'action-confirmation', {
@@ -200,7 +190,7 @@ const cancelService: ActionHandler<ServicesProps, z.output<typeof cancelInput>> 
   await writeAsAction(ctx, type.key, {
     mode: 'patch',
     id: record.id,
-    data: ownFields(type, { status: 'cancellation-requested', cancellationReason: reason, cancellationRequestedAt: new Date().toISOString(), endDate }),
+    data: knownFields(type, { status: 'cancellation-requested', cancellationReason: reason, cancellationRequestedAt: new Date().toISOString(), endDate }),
   });
   const locale = localeOf(ctx);
   const ends = formatDate(endDate, locale);
@@ -230,8 +220,7 @@ const requestService: ActionHandler<ServiceCatalogueProps, z.output<typeof reque
   const item = await lockedData(ctx.trx, record.id);
   // Hidden items do not exist for customers: the same answer as an unknown id.
   if (item.visible !== true) throw notFound(itemType);
-  const accountId = ctx.principal.data.accountIds[0];
-  if (!accountId) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Your user is not linked to a customer account yet, so we cannot take an order. Please contact us.' });
+  const accountId = companyOf(ctx);
   const orderType = await requireType(ctx.trx, p.orderType);
   const stepType = await requireType(ctx.trx, p.stepType);
 
@@ -239,10 +228,9 @@ const requestService: ActionHandler<ServiceCatalogueProps, z.output<typeof reque
   const number = orderNumber(now);
   const name = text(item.name) || record.title;
   const notes = ctx.input.notes || undefined;
-  const contact = orderType.contactLink && orderType.contactLink !== '$self' && ctx.user.contactId ? { [orderType.contactLink]: ctx.user.contactId } : {};
   const orderId = await writeAsAction(ctx, orderType.key, {
     mode: 'create',
-    data: ownFields(orderType, {
+    data: knownFields(orderType, {
       number,
       name,
       status: 'received',
@@ -250,21 +238,20 @@ const requestService: ActionHandler<ServiceCatalogueProps, z.output<typeof reque
       catalogueItem: record.id,
       requestedAt: now.toISOString(),
       notes,
-      ...accountField(orderType, accountId),
-      ...contact,
+      ...ownerLinks(ctx, orderType, accountId),
     }),
   });
   const today = now.toISOString().slice(0, 10);
   for (const [i, stepName] of p.steps.entries()) {
     await writeAsAction(ctx, stepType.key, {
       mode: 'create',
-      data: ownFields(stepType, {
+      data: knownFields(stepType, {
         name: stepName,
         order: orderId,
         position: i + 1,
         status: i === 0 ? 'done' : i === 1 ? 'current' : 'pending',
         completedAt: i === 0 ? today : undefined,
-        ...accountField(stepType, accountId),
+        ...ownerLinks(ctx, stepType, accountId, { contact: false }),
       }),
     });
   }

@@ -16,7 +16,7 @@
 import { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { SELF_LINK, type EntityType, type FieldDef, type Filter, type RecordData } from '../../core';
+import type { EntityType, FieldDef, Filter, RecordData } from '../../core';
 import type { EntityFormProps, submitInput } from '../../blocks/entity-form';
 import type { findInput, IdentifierSearchProps } from '../../blocks/identifier-search';
 import { hasInput } from '../../blocks/_lib/field-input';
@@ -24,7 +24,7 @@ import { requireType } from '../services/entity-types';
 import { FieldIssuesError, type LocatedIssue } from '../services/field-issues';
 import { recordAccessFor } from '../services/portal-grants';
 import { queryRecords } from '../services/record-query';
-import { editableFields, notFound, writeAsAction, writeAsUser, type ActionContext, type ActionHandler, type HandlerTable } from './action-context';
+import { editableFields, notFound, ownerLinks, writeAsAction, writeAsUser, type ActionContext, type ActionHandler, type HandlerTable } from './action-context';
 
 type FormCtx = ActionContext<EntityFormProps, z.output<typeof submitInput>>;
 type FindCtx = ActionContext<IdentifierSearchProps, z.output<typeof findInput>>;
@@ -55,8 +55,6 @@ function refusal(type: EntityType, key: string, configured: readonly string[], e
   return { field: key, message: `"${key}" cannot be set with this form` };
 }
 
-const linkValue = (field: FieldDef | undefined, id: string) => (field?.type === 'relations' ? [id] : id);
-
 const submit: ActionHandler<EntityFormProps, z.output<typeof submitInput>> = async (ctx: FormCtx) => {
   const { props, input } = ctx;
   const type = await requireType(ctx.trx, props.entityType);
@@ -80,11 +78,7 @@ const submit: ActionHandler<EntityFormProps, z.output<typeof submitInput>> = asy
     if (!(ctx.principal.grants.entities.get(type.key)?.create ?? false)) throw new TRPCError({ code: 'FORBIDDEN', message: `You may not create ${type.label.plural.toLowerCase()}.` });
     // The user's part was checked above, field by field, as writeAsUser would; the links are the
     // server's decision (a role commonly may only read them), so the record is written as the action.
-    const data: RecordData = { ...input.data };
-    const accountId = ctx.principal.data.accountIds[0];
-    if (type.accountLink && type.accountLink !== SELF_LINK && accountId) data[type.accountLink] = linkValue(type.fields.find((f) => f.key === type.accountLink), accountId);
-    if (type.contactLink && type.contactLink !== SELF_LINK && ctx.user.contactId) data[type.contactLink] = linkValue(type.fields.find((f) => f.key === type.contactLink), ctx.user.contactId);
-    const id = await writeAsAction(ctx, type.key, { mode: 'create', data });
+    const id = await writeAsAction(ctx, type.key, { mode: 'create', data: { ...input.data, ...ownerLinks(ctx, type) } });
     return done(id, `Thank you — your ${singular} has been saved.`);
   }
 

@@ -117,7 +117,7 @@ async function runRequest(ctx: DataContext, request: DataRequest, query: BlockQu
       return principal?.userId ? teamOf(db, ctx.portalId, principal) : null;
     case 'timeline': {
       const id = ctx.params[request.param];
-      return timelineOf(db, principal, request.entityType, id ?? null, request.limit);
+      return timelineOf(db, principal, ctx.portalId, request.entityType, id ?? null, request.limit);
     }
     case 'account': {
       const type = await findType(db, 'account');
@@ -138,6 +138,8 @@ async function runRequest(ctx: DataContext, request: DataRequest, query: BlockQu
       const id = ctx.params[request.param];
       return recordResult(db, principal, type, id ?? null, request.fields);
     }
+    case 'fields':
+      return recordResult(db, principal, type, null, request.fields);
     case 'form':
       return formResult(ctx, type, request);
     case 'aggregate':
@@ -202,8 +204,8 @@ async function listResult(ctx: DataContext, type: EntityType, request: Extract<D
   }
   if (query.search && !request.search) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This list has no search.' });
   // The block's default sort is an admin's choice: keys this viewer may not read are dropped (newest first then), not an error.
-  const readableKeys = new Set([...fieldInfos(type, principal, null).map((f) => f.key), 'createdAt', 'updatedAt']);
-  const sort = query.sort?.length ? query.sort : (request.sort ?? []).filter((s) => readableKeys.has(s.field));
+  const readable = principal ? fieldsFor(principal.grants, type).readable : new Set<string>();
+  const sort = query.sort?.length ? query.sort : (request.sort ?? []).filter((s) => s.field === 'createdAt' || s.field === 'updatedAt' || readable.has(s.field));
   const search = query.search ?? '';
   const base = { kind: 'list' as const, entityType: type.key, label: labelOf(type), fields, sort, search };
   if (!principal) return { ...base, items: [], nextCursor: null, titles: {} };

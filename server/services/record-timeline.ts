@@ -11,7 +11,7 @@ import { findRecord } from './record-query';
 
 type Details = { fields?: unknown; summary?: unknown };
 
-export async function timelineOf(db: Kysely<DB>, principal: PortalPrincipal | null, typeKey: string, id: string | null, limit: number): Promise<TimelineResult> {
+export async function timelineOf(db: Kysely<DB>, principal: PortalPrincipal | null, portalId: string, typeKey: string, id: string | null, limit: number): Promise<TimelineResult> {
   const empty: TimelineResult = { kind: 'timeline', entityType: typeKey, entries: [], found: false };
   const type = await findType(db, typeKey);
   if (!type || !principal || !id) return empty;
@@ -26,7 +26,6 @@ export async function timelineOf(db: Kysely<DB>, principal: PortalPrincipal | nu
     .execute();
   const { readable } = fieldsFor(principal.grants, type);
   const labelOf = (key: string) => type.fields.find((f) => f.key === key)?.label ?? key;
-  const samePortal = rows.length ? (await db.selectFrom('portal_users').select('portal_id').where('id', '=', principal.userId ?? '').executeTakeFirst())?.portal_id : undefined;
   return {
     kind: 'timeline',
     entityType: type.key,
@@ -43,7 +42,7 @@ export async function timelineOf(db: Kysely<DB>, principal: PortalPrincipal | nu
         r.actor_type === 'portal-user'
           ? r.actor_id === principal.userId
             ? 'You'
-            : r.name && r.user_portal === samePortal
+            : r.name && r.user_portal === portalId
               ? r.name
               : 'A portal user'
           : 'Customer service';
