@@ -36,7 +36,7 @@ function Kpi({ id, props, data, ctx }: RenderProps<KpiProps>) {
   );
 
   if (ctx.mode === 'builder') {
-    const what = props.measure === 'count' ? `the number of ${props.entityType || 'records'}` : `the ${props.measure === 'avg' ? 'average' : props.measure} of ${props.field || 'a field'}`;
+    const what = props.measure === 'count' ? (props.entityType ? `the number of ${props.entityType} records` : 'the number of records') : `the ${props.measure === 'avg' ? 'average' : props.measure} of ${props.field || 'a field'}`;
     return (
       <div className="pb-kpi pb-kpi--sample">
         <BuilderSample title={`Key figure · ${props.label || props.entityType}`}>{`Shows ${what} the signed-in user may see${toFilters(props.filters).length ? ', matching the conditions' : ''}.`}</BuilderSample>

@@ -118,7 +118,7 @@ function EmailList({ portalId }: { portalId: string }) {
         <div>
           <h1>Outbox</h1>
           <p className="sh-subtitle">
-            Emails this portal sends its users: invitations, email confirmations, password resets and sign-in links. Each is written together with the change that
+            Emails this portal sends its users: invitations, email confirmations, password resets, sign-in links and confirmations of what they do in the portal (an accepted offer, a payment, a request). Each is written together with the change that
             sends it, and sent right after, with retries when the mail server cannot be reached.
           </p>
         </div>
@@ -156,7 +156,7 @@ function EmailList({ portalId }: { portalId: string }) {
           <h2>{filter === 'all' ? 'No emails yet' : `No ${STATUS[filter].label.toLowerCase()} emails`}</h2>
           <p>
             {filter === 'all'
-              ? 'Emails appear here as soon as the portal sends one: when someone is invited, registers, asks for a sign-in link or resets a password.'
+              ? 'Emails appear here as soon as the portal sends one: when someone is invited, registers, asks for a sign-in link, resets a password or acts in the portal.'
               : 'Choose “All” to see every email.'}
           </p>
         </div>
